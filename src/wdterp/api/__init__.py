@@ -1,0 +1,1 @@
+"""The method registry: one declaration per vendor method, validation derived from the vendor's docs."""

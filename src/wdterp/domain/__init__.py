@@ -1,0 +1,1 @@
+"""Bounded contexts: SQLAlchemy models and services. Nothing here knows of HTTP."""

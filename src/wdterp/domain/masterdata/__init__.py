@@ -1,0 +1,1 @@
+"""Shops, warehouses, logistics companies, employees, providers, reasons, trade labels, regions."""

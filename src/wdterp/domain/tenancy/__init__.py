@@ -1,0 +1,1 @@
+"""Tenants (sid), apps (API employees) and their permissions, tenant settings."""

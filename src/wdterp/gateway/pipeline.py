@@ -1,0 +1,200 @@
+"""The check pipeline of one `/openapi` call, in the contract's order.
+
+1 public params (E04, E08) → 2 sid (E03, E05) → 3 key/salt (E09) → 4 v (E16) → 5 timestamp (E15)
+→ 6 sign (E06) → 7 IP (E14) → 8 dynamic password (E11) → 9 method (E36, E32) → 10 limits (E62,
+E63) → 11 body (E01, E02, E07) → 12 paging (E19) → 13 field rules → 14 the handler's business rules.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from anyio import to_thread
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from wdterp.api.context import CallContext, Page
+from wdterp.api.registry import Method
+from wdterp.domain.tenancy.service import AppAccess
+from wdterp.gateway.access import AccessCache
+from wdterp.gateway.limits import Limits
+from wdterp.protocol.clock import timestamp_in_window
+from wdterp.protocol.errors import ApiError
+from wdterp.protocol.sign import canonical_string, compute_sign
+from wdterp.storage.db import Database
+
+PUBLIC_PARAMS = ("sid", "key", "salt", "method", "v", "timestamp", "sign")
+INT_PARAMS = ("timestamp", "page_no", "page_size", "calc_total")
+INT32 = range(-(2**31), 2**31)
+API_VERSION = "1.0"
+#: how often a call whose transaction hit a lock or serialization conflict is run again
+TRANSACTION_ATTEMPTS = 3
+#: how much of a canonical string the call log keeps for a sign failure
+SIGNED_TEXT_LIMIT = 4096
+
+
+@dataclass
+class Call:
+    """One request as it moves through the pipeline; the call log is written from it."""
+
+    request_id: str
+    client_ip: str
+    params: dict[str, str]
+    body: bytes
+    started: float = field(default_factory=time.perf_counter)
+    access: AppAccess | None = None
+    detail: str = ""
+
+    @property
+    def method(self) -> str:
+        return self.params.get("method", "")
+
+
+class Pipeline:
+    def __init__(self, db: Database, cache: AccessCache, limits: Limits, methods: dict[str, Method]) -> None:
+        self.db = db
+        self.cache = cache
+        self.limits = limits
+        self.methods = methods
+
+    async def run(self, call: Call) -> Any:
+        ints = self._public_params(call.params)
+        access = await to_thread.run_sync(self._authenticate, call, ints)
+        call.access = access
+        method = self._method(call.method, access)
+        app_id = f"{access.sid}\x00{access.key}"
+        token = await self.limits.acquire(app_id, access.rate_limit, access.concurrency_limit)
+        try:
+            args = self._arguments(method, call.body)
+            page = self._page(method, ints)
+            return await to_thread.run_sync(self._execute, method, access, call, args, page)
+        finally:
+            await self.limits.release(app_id, token)
+
+    # ------------------------------------------------------------------ 1. public params
+
+    @staticmethod
+    def _public_params(params: dict[str, str]) -> dict[str, int]:
+        missing = [p for p in PUBLIC_PARAMS if p not in params]
+        if missing:
+            raise ApiError("E04", f"missing public params: {', '.join(missing)}")
+        ints: dict[str, int] = {}
+        for name in INT_PARAMS:
+            if name in params:
+                raw = params[name]
+                try:
+                    value = int(raw.strip(), 10)
+                except ValueError:
+                    value = None
+                if value is None or value not in INT32 or raw.strip() != raw:
+                    raise ApiError("E08", f"{name} is not a 32-bit integer", value=raw)
+                ints[name] = value
+        return ints
+
+    # ------------------------------------------------------------------ 2-8. who is calling
+
+    def _authenticate(self, call: Call, ints: dict[str, int]) -> AppAccess:
+        p = call.params
+        tenant = self.cache.tenant(p["sid"])
+        if not tenant.exists:
+            raise ApiError("E03", f"no tenant {p['sid']!r}")
+        if not tenant.enabled:
+            raise ApiError("E05", f"tenant {p['sid']!r} is disabled")
+        access = self.cache.app(p["sid"], p["key"])
+        if access is None or not access.enabled or access.salt != p["salt"]:
+            why = "unknown key" if access is None else "app disabled" if not access.enabled else "wrong salt"
+            raise ApiError("E09", f"{why} for key {p['key']!r}")
+        if p["v"] != API_VERSION:
+            raise ApiError("E16", f"v={p['v']!r}, expected {API_VERSION}")
+        if not timestamp_in_window(ints["timestamp"]):
+            raise ApiError("E15", f"timestamp {ints['timestamp']} is more than 120 s from server time")
+        expected = compute_sign(access.secret, p, call.body)
+        if p["sign"].lower() != expected:
+            signed = canonical_string(p, call.body).decode("utf-8", "replace")[:SIGNED_TEXT_LIMIT]
+            raise ApiError("E06", f"sign mismatch; signed string (secret omitted at both ends): {signed}")
+        if access.ip_whitelist and not _ip_allowed(call.client_ip, access.ip_whitelist):
+            raise ApiError("E14", f"client address {call.client_ip} is not in the whitelist")
+        if access.dynamic_password:
+            raise ApiError("E11", "the app has dynamic password turned on")
+        return access
+
+    # ------------------------------------------------------------------ 9. method
+
+    def _method(self, name: str, access: AppAccess) -> Method:
+        method = self.methods.get(name)
+        if method is None:
+            raise ApiError("E36", f"method {name!r} is not implemented here")
+        if access.methods is not None and name not in access.methods:
+            raise ApiError("E36", f"method {name!r} is not granted to app {access.key!r}")
+        if method.internal and not access.internal:
+            raise ApiError("E32", f"{name} is reserved for the internal channel", method=name)
+        return method
+
+    # ------------------------------------------------------------------ 11-13. body and paging
+
+    @staticmethod
+    def _arguments(method: Method, body: bytes) -> list[Any]:
+        try:
+            parsed = orjson.loads(body) if body.strip() else None
+        except orjson.JSONDecodeError as err:
+            raise ApiError("E01", f"body is not valid JSON: {err}") from None
+        if not isinstance(parsed, list):
+            raise ApiError("E01", f"body is a JSON {type(parsed).__name__}, not an array")
+        return method.validate(parsed)
+
+    @staticmethod
+    def _page(method: Method, ints: dict[str, int]) -> Page | None:
+        if not method.paged:
+            return None
+        if "page_no" not in ints or "page_size" not in ints:
+            raise ApiError("E19", "page_no and page_size are required", method=method.name)
+        size, no = ints["page_size"], ints["page_no"]
+        if size > method.page_size_max:
+            raise ApiError("E69", f"page_size {size} > {method.page_size_max}", field="page_size",
+                           max=method.page_size_max)
+        if size < 1 or no < 0:
+            raise ApiError("E01", f"page_size {size} / page_no {no} out of range")
+        return Page(size=size, no=no, calc_total=ints.get("calc_total", 1) == 1)
+
+    # ------------------------------------------------------------------ 14. the handler
+
+    def _execute(self, method: Method, access: AppAccess, call: Call, args: list[Any],
+                 page: Page | None) -> Any:
+        for attempt in range(1, TRANSACTION_ATTEMPTS + 1):
+            try:
+                with self.db.transaction() as session:
+                    ctx = CallContext(session, access, method.name, call.request_id, page, method.list_name)
+                    return method.handler(ctx, *args)
+            except (OperationalError, DBAPIError) as err:
+                if not self.db.reachable():
+                    raise ApiError("E12", f"database unreachable: {type(err).__name__}") from None
+                if attempt == TRANSACTION_ATTEMPTS or not _retryable(err):
+                    raise ApiError("E13", f"transaction failed: {_db_reason(err)}") from None
+        raise AssertionError("unreachable")
+
+
+def _retryable(err: DBAPIError) -> bool:
+    code = getattr(err.orig, "sqlstate", None) or getattr(err.orig, "pgcode", None)
+    text = str(err.orig).lower()
+    return code in {"40001", "40P01", "55P03"} or "locked" in text or "deadlock" in text
+
+
+def _db_reason(err: DBAPIError) -> str:
+    return f"{type(err.orig).__name__}: {str(err.orig).splitlines()[0][:300]}"
+
+
+def _ip_allowed(client_ip: str, whitelist: tuple[str, ...]) -> bool:
+    try:
+        address = ipaddress.ip_address(client_ip)
+    except ValueError:
+        return False
+    for entry in whitelist:
+        try:
+            if address in ipaddress.ip_network(entry.strip(), strict=False):
+                return True
+        except ValueError:
+            continue
+    return False

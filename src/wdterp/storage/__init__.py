@@ -1,0 +1,1 @@
+"""Engine, sessions, one transaction per call, and the Alembic migrations."""
