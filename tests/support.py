@@ -123,6 +123,11 @@ def _database(name: str, tmp: Path) -> Iterator[Database]:
 def start_backend(name: str, tmp: Path) -> Iterator[Backend]:
     with _database(name, tmp) as db:
         migrate.upgrade(db)
+        if os.environ.get("WDTERP_TEST_SCHEMA") == "create_all":
+            # while models change faster than their migrations (see DEVELOPING.md)
+            from wdterp.domain.all_models import metadata
+
+            metadata.create_all(db.engine)
         with run_server(db) as server:
             yield Backend(name, db, server)
 
