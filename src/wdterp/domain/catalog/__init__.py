@@ -1,0 +1,1 @@
+"""Goods (SPU), specs (SKU), suites, barcodes, brands, classes, platform goods."""

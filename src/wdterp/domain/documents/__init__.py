@@ -1,0 +1,1 @@
+"""The shared stock-document engine: stockin/stockout headers + lines, numbers, states."""

@@ -1,0 +1,1 @@
+"""Stock per warehouse/spec/defect, positions, batches, and the immutable stock ledger."""

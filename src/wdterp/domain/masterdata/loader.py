@@ -1,0 +1,327 @@
+"""A tenant's data from a file (sandbox as code): `wdterp load FILE`, the demo, the admin API.
+
+    sid: demo
+    name: Demo shop
+    settings: {decimal_quantity: 1}
+    shops: [{shop_no: demo-mall, shop_name: 演示商城, platform_id: 127}]
+    warehouses: [{warehouse_no: WH01, name: 主仓}]
+
+Loading is idempotent: the tenant is created when missing, each row is created or updated by its
+natural key. Entity fields are named as in the vendor's query response for the entity.
+
+The file format is a small registry of sections: other contexts plug theirs in with
+`register_section("goods", handler)` in a module listed in `SECTION_MODULES`. A handler gets
+(session, tenant_id, rows, section name) and returns a `SectionResult`; `EntitySpec.load` does the
+usual work (field check, type coercion, upsert by natural key) for a table.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import Boolean, DateTime, Integer, Numeric, String, func, select
+from sqlalchemy.orm import Session
+
+from wdterp.domain.masterdata import service
+from wdterp.domain.masterdata.models import (
+    Employee,
+    Logistics,
+    OperationReason,
+    Provider,
+    Shop,
+    TradeLabel,
+    Warehouse,
+)
+from wdterp.domain.masterdata.regions import regions
+from wdterp.domain.tenancy import service as tenancy
+from wdterp.protocol.clock import parse_wire_time
+
+#: modules of other contexts that call `register_section` when imported
+SECTION_MODULES: list[str] = []
+HEADER_KEYS = ("sid", "name", "settings")
+
+
+class LoadError(ValueError):
+    """A file that cannot be loaded: unknown key or field, wrong type, missing natural key."""
+
+
+@dataclass
+class SectionResult:
+    created: int = 0
+    existing: int = 0
+
+
+@dataclass
+class LoadReport:
+    sid: str
+    tenant_created: bool
+    sections: dict[str, SectionResult] = field(default_factory=dict)
+
+
+SectionHandler = Callable[[Session, int, list[dict[str, Any]], str], SectionResult]
+_SECTIONS: dict[str, SectionHandler] = {}
+
+
+def register_section(name: str, handler: SectionHandler) -> None:
+    """Add a top-level section to the file format; sections load in registration order."""
+    if name in HEADER_KEYS:
+        raise ValueError(f"{name!r} is a header key, not a section")
+    _SECTIONS[name] = handler
+
+
+def sections() -> dict[str, SectionHandler]:
+    for module in SECTION_MODULES:
+        importlib.import_module(module)
+    return dict(_SECTIONS)
+
+
+# ---------------------------------------------------------------------------- reading files
+
+
+def parse_document(text: str, suffix: str = ".yaml") -> dict[str, Any]:
+    """A JSON (`.json`) or YAML document; its top level must be a mapping."""
+    try:
+        raw = json.loads(text) if suffix.lower() == ".json" else yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise LoadError(f"cannot parse the file: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise LoadError("the file must hold a mapping with a 'sid' at the top level")
+    return raw
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text("utf-8")
+    except OSError as exc:
+        raise LoadError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    return parse_document(text, path.suffix)
+
+
+# ---------------------------------------------------------------------------- loading
+
+
+def check_document(document: Mapping[str, Any]) -> None:
+    """Reject unknown top-level keys and malformed headers before anything is written."""
+    known = (*HEADER_KEYS, *sections())
+    unknown = sorted(set(document) - set(known))
+    if unknown:
+        raise LoadError(f"unknown top-level key(s) {', '.join(map(repr, unknown))}; "
+                        f"known keys: {', '.join(known)}")
+    sid = document.get("sid")
+    if not isinstance(sid, str) or not sid.strip():
+        raise LoadError("'sid' must be given as a non-empty string")
+    if not isinstance(document.get("name", ""), str):
+        raise LoadError("'name' must be a string")
+    if not isinstance(document.get("settings") or {}, dict):
+        raise LoadError("'settings' must be a mapping of setting name to value")
+    for name in sections():
+        rows = document.get(name)
+        if rows is not None and not (isinstance(rows, list) and all(isinstance(r, dict) for r in rows)):
+            raise LoadError(f"'{name}' must be a list of mappings")
+
+
+def load_document(session: Session, document: Mapping[str, Any]) -> LoadReport:
+    """Create or update the tenant and every section's rows (in the caller's transaction)."""
+    check_document(document)
+    sid = str(document["sid"]).strip()
+    tenant = tenancy.find_tenant(session, sid)
+    report = LoadReport(sid, tenant_created=tenant is None)
+    if tenant is None:
+        tenant = tenancy.create_tenant(session, sid, name=str(document.get("name") or ""))
+        service.seed_tenant(session, tenant.id)
+    tenancy.update_tenant(session, sid, name=document.get("name") or None,
+                          settings=dict(document.get("settings") or {}))
+    for name, handler in sections().items():
+        rows = document.get(name)
+        if rows:
+            report.sections[name] = handler(session, tenant.id, list(rows), name)
+    session.flush()
+    return report
+
+
+# ---------------------------------------------------------------------------- entity tables
+
+
+Converter = Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class EntitySpec:
+    """A table loaded from a section: its natural key and the fields a row may carry."""
+
+    model: Any
+    key: str
+    fields: tuple[str, ...]
+    #: converters for fields that are not plain columns of the model (or need more than a cast)
+    converters: dict[str, Converter] = field(default_factory=dict)
+    #: file field -> column, where the table keeps a field under another name
+    renames: dict[str, str] = field(default_factory=dict)
+    #: computes values a new row needs but the file may leave out
+    defaults: Callable[[Session, int, dict[str, Any]], dict[str, Any]] | None = None
+
+    def load(self, session: Session, tenant_id: int, rows: list[dict[str, Any]],
+             section: str) -> SectionResult:
+        result = SectionResult()
+        for index, raw in enumerate(rows):
+            where = f"{section}[{index}]"
+            values = self.convert(raw, where)
+            column = getattr(self.model, self.key)
+            exists = session.scalar(select(self.model).where(
+                self.model.tenant_id == tenant_id, column == values[self.key])) is not None
+            if not exists and self.defaults is not None:
+                values = {**self.defaults(session, tenant_id, values), **values}
+            service.upsert(session, self.model, tenant_id, self.key, values)
+            if exists:
+                result.existing += 1
+            else:
+                result.created += 1
+        return result
+
+    def convert(self, raw: Mapping[str, Any], where: str) -> dict[str, Any]:
+        unknown = sorted(set(raw) - set(self.fields))
+        if unknown:
+            raise LoadError(f"{where}: unknown field(s) {', '.join(map(repr, unknown))}; "
+                            f"known fields: {', '.join(self.fields)}")
+        if raw.get(self.key) in (None, ""):
+            raise LoadError(f"{where}: '{self.key}' is required (it identifies the row)")
+        values: dict[str, Any] = {}
+        for name, value in raw.items():
+            try:
+                values[name] = self._convert(name, value)
+            except (TypeError, ValueError, InvalidOperation) as exc:
+                raise LoadError(f"{where}.{name}: {exc}") from exc
+        return {self.renames.get(name, name): value for name, value in values.items()}
+
+    def _convert(self, name: str, value: Any) -> Any:
+        if name in self.converters:
+            return self.converters[name](value)
+        return cast(self.model.__table__.columns[name].type, value)
+
+
+def cast(column_type: Any, value: Any) -> Any:
+    """A file value as the column's Python type; raises ValueError/TypeError with a readable text."""
+    if value is None:
+        return None
+    if isinstance(column_type, Boolean):
+        return _boolean(value)
+    if isinstance(column_type, Integer):
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise TypeError(f"expected an integer, got {value!r}")
+        return int(value)
+    if isinstance(column_type, Numeric):
+        if isinstance(value, bool):
+            raise TypeError(f"expected a number, got {value!r}")
+        return Decimal(str(value))
+    if isinstance(column_type, DateTime):
+        return _datetime(value)
+    if isinstance(column_type, String):
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise TypeError(f"expected text, got {value!r}")
+        text = str(value)
+        if column_type.length is not None and len(text) > column_type.length:
+            raise ValueError(f"longer than {column_type.length} characters")
+        return text
+    return value
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("0", "1", "true", "false"):
+        return value.strip().lower() in ("1", "true")
+    raise ValueError(f"expected true/false or 0/1, got {value!r}")
+
+
+def _datetime(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, str):
+        return parse_wire_time(value) if value.strip() else None
+    raise TypeError(f"expected 'YYYY-MM-DD HH:MM:SS', got {value!r}")
+
+
+# ---------------------------------------------------------------------------- master data sections
+
+
+def _region_code(kind: str) -> Converter:
+    """Providers carry region names on the wire (queryDetail); the table keeps the codes."""
+
+    def convert(value: Any) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if not isinstance(value, str):
+            raise TypeError(f"expected a {kind} name or code, got {value!r}")
+        if not value:
+            return 0
+        rows = getattr(regions(), {"province": "provinces", "city": "cities",
+                                   "district": "districts"}[kind])
+        found = [r for r in rows if r["name"] == value]
+        if not found:
+            raise ValueError(f"unknown {kind} {value!r}")
+        return int(found[0][f"{kind}_id"])
+
+    return convert
+
+
+def _next_label_key(session: Session, tenant_id: int, values: dict[str, Any]) -> dict[str, Any]:
+    attr_type = values.get("attr_type", 12)
+    highest = session.scalar(select(func.max(TradeLabel.attr_key)).where(
+        TradeLabel.tenant_id == tenant_id, TradeLabel.attr_type == attr_type))
+    return {"attr_type": attr_type, "attr_key": (highest or 0) + 1}
+
+
+SHOPS = EntitySpec(Shop, "shop_no", (
+    "shop_no", "shop_name", "platform_id", "sub_platform_id", "contact", "province", "city",
+    "district", "address", "telno", "mobile", "zip", "email", "remark", "website", "group_id",
+    "account_id", "is_disabled", "auth_state", "auth_time", "re_expire_time", "expire_time",
+))
+WAREHOUSES = EntitySpec(Warehouse, "warehouse_no", (
+    "warehouse_no", "name", "zip", "address", "province", "city", "district", "mobile", "remark",
+    "type", "telno", "sub_type", "contact", "is_disabled", "purchase_contact", "purchase_telno",
+    "purchase_address",
+))
+LOGISTICS = EntitySpec(Logistics, "logistics_no", (
+    "logistics_no", "logistics_name", "logistics_type", "is_support_cod", "contact", "telno",
+    "mobile", "address", "ebill_api", "is_preset_no", "send_type", "is_disabled", "max_weight",
+    "remark", "month_card", "volume_weight_ratio", "volume_weight_ratio_switch", "volume_type",
+    "volume_threshold", "volume_weight_ratio_special", "type", "main_logistics_name", "quantity",
+))
+EMPLOYEES = EntitySpec(Employee, "employee_no", (
+    "employee_no", "name", "shortname", "gender", "position_name", "department_name", "roles_mask",
+    "remark", "is_system_user", "is_disabled", "deleted",
+))
+PROVIDERS = EntitySpec(Provider, "provider_no", (
+    "provider_no", "provider_name", "contact", "follower_name", "telno", "mobile", "fax", "zip",
+    "email", "qq", "wangwang", "address", "website", "arrive_cycle_days", "last_purchase_time",
+    "remark", "is_disabled", "deleted", "province", "city", "district", "account_bank",
+    "collect_name", "account_bank_no",
+), converters={kind: _region_code(kind) for kind in ("province", "city", "district")},
+   renames={"province": "province_id", "city": "city_id", "district": "district_id"})
+REASONS = EntitySpec(OperationReason, "title", (
+    "title", "class_id", "is_builtin", "is_disabled", "priority",
+))
+#: is_disabled is not in getTradeLabel's response but decides E76, so a sandbox may set it
+LABELS = EntitySpec(TradeLabel, "attr_name", (
+    "attr_name", "attr_type", "attr_key", "is_builtin", "is_disabled",
+), defaults=_next_label_key)
+
+
+register_section("shops", SHOPS.load)
+register_section("warehouses", WAREHOUSES.load)
+register_section("logistics", LOGISTICS.load)
+register_section("employees", EMPLOYEES.load)
+register_section("providers", PROVIDERS.load)
+register_section("reasons", REASONS.load)
+register_section("labels", LABELS.load)
