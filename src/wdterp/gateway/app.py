@@ -21,10 +21,11 @@ from sqlalchemy.exc import DBAPIError
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 
 from wdterp.api.registry import load_all
 from wdterp.gateway.access import AccessCache
+from wdterp.gateway.admin import admin_routes
 from wdterp.gateway.calllog import CallLogWriter
 from wdterp.gateway.config import GatewayConfig
 from wdterp.gateway.limits import make_limits
@@ -130,8 +131,14 @@ def create_app(config: GatewayConfig | None = None, db: Database | None = None) 
     methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
     routes = [
         Route("/openapi", gateway.openapi, methods=methods),
+        Mount("/admin", routes=admin_routes(gateway.db, gateway.cache, gateway.config.admin_token)),
         Route("/{path:path}", gateway.not_found, methods=methods),
     ]
     app = Starlette(routes=routes, lifespan=gateway.lifespan)
     app.state.gateway = gateway
     return app
+
+
+def create_app_from_env() -> Starlette:
+    """The app of one `wdterp serve --workers N` worker, configured from WDTERP_* variables."""
+    return create_app(GatewayConfig.from_env())

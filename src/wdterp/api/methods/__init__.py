@@ -1,5 +1,7 @@
 """One module per vendor namespace; importing this package registers every declared method."""
 
-from wdterp.api.methods import setting
+import importlib
+import pkgutil
 
-__all__ = ["setting"]
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")

@@ -158,7 +158,7 @@ def _weighted_cost(move: Move) -> Any:
     return case(
         (new_total <= 0, Stock.cost_price),
         (Stock.stock_num <= 0, move.price),
-        else_=(Stock.stock_num * Stock.cost_price + move.num * move.price) / new_total,
+        else_=(Stock.stock_num * Stock.cost_price + move.num * (move.price or ZERO)) / new_total,
     )
 
 
