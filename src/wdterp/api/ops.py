@@ -36,16 +36,25 @@ class UnknownOperation(OperationError):
     pass
 
 
+#: the default of a parameter that must be given
+REQUIRED: Any = object()
+
+
 @dataclass(frozen=True)
 class Param:
+    """A parameter's type, and its default when it may be left out: `Param(int, default=0)`."""
+
     type: type = str
-    required: bool = True
-    default: Any = None
+    default: Any = REQUIRED
     help: str = ""
 
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
+
     def describe(self) -> dict[str, Any]:
-        return {"type": _TYPES[self.type], "required": self.required, "default": self.default,
-                "help": self.help}
+        return {"type": _TYPES[self.type], "required": self.required,
+                "default": None if self.required else self.default, "help": self.help}
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ from wdterp.domain.tenancy import service as tenancy
 from wdterp.protocol.clock import parse_wire_time
 
 #: modules of other contexts that call `register_section` when imported
-SECTION_MODULES: list[str] = []
+SECTION_MODULES: list[str] = ["wdterp.domain.catalog.loading"]
 HEADER_KEYS = ("sid", "name", "settings")
 
 
@@ -160,10 +160,10 @@ class EntitySpec:
     model: Any
     key: str
     fields: tuple[str, ...]
-    #: converters for fields that are not plain columns of the model (or need more than a cast)
+    #: fields that are not columns of the model, with their converters (value -> Python value)
     converters: dict[str, Converter] = field(default_factory=dict)
-    #: file field -> column, where the table keeps a field under another name
-    renames: dict[str, str] = field(default_factory=dict)
+    #: turns a converted row into column values, where the table keeps a field differently
+    transform: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     #: computes values a new row needs but the file may leave out
     defaults: Callable[[Session, int, dict[str, Any]], dict[str, Any]] | None = None
 
@@ -198,7 +198,12 @@ class EntitySpec:
                 values[name] = self._convert(name, value)
             except (TypeError, ValueError, InvalidOperation) as exc:
                 raise LoadError(f"{where}.{name}: {exc}") from exc
-        return {self.renames.get(name, name): value for name, value in values.items()}
+        if self.transform is None:
+            return values
+        try:
+            return self.transform(values)
+        except ValueError as exc:
+            raise LoadError(f"{where}: {exc}") from exc
 
     def _convert(self, name: str, value: Any) -> Any:
         if name in self.converters:
@@ -255,24 +260,30 @@ def _datetime(value: Any) -> datetime | None:
 # ---------------------------------------------------------------------------- master data sections
 
 
-def _region_code(kind: str) -> Converter:
-    """Providers carry region names on the wire (queryDetail); the table keeps the codes."""
+def _text_value(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a region name, got {value!r}")
+    return value
 
-    def convert(value: Any) -> int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if not isinstance(value, str):
-            raise TypeError(f"expected a {kind} name or code, got {value!r}")
-        if not value:
-            return 0
-        rows = getattr(regions(), {"province": "provinces", "city": "cities",
-                                   "district": "districts"}[kind])
-        found = [r for r in rows if r["name"] == value]
+
+def _region_codes(values: dict[str, Any]) -> dict[str, Any]:
+    """Providers carry region names (as queryDetail answers them); the table keeps the codes.
+
+    A city is looked up within the province, a district within the city (names repeat).
+    """
+    table = regions()
+    parent: tuple[str, int] | None = None
+    for kind, rows in (("province", table.provinces), ("city", table.cities),
+                       ("district", table.districts)):
+        name = values.pop(kind, None)
+        if not name:
+            continue
+        found = [r for r in rows if r["name"] == name and (parent is None or r.get(parent[0]) in (None, parent[1]))]
         if not found:
-            raise ValueError(f"unknown {kind} {value!r}")
-        return int(found[0][f"{kind}_id"])
-
-    return convert
+            raise ValueError(f"unknown {kind} {name!r}" + (" in the given province/city" if parent else ""))
+        values[f"{kind}_id"] = code = int(found[0][f"{kind}_id"])
+        parent = (f"{kind}_id", code)
+    return values
 
 
 def _next_label_key(session: Session, tenant_id: int, values: dict[str, Any]) -> dict[str, Any]:
@@ -307,8 +318,7 @@ PROVIDERS = EntitySpec(Provider, "provider_no", (
     "email", "qq", "wangwang", "address", "website", "arrive_cycle_days", "last_purchase_time",
     "remark", "is_disabled", "deleted", "province", "city", "district", "account_bank",
     "collect_name", "account_bank_no",
-), converters={kind: _region_code(kind) for kind in ("province", "city", "district")},
-   renames={"province": "province_id", "city": "city_id", "district": "district_id"})
+), converters=dict.fromkeys(("province", "city", "district"), _text_value), transform=_region_codes)
 REASONS = EntitySpec(OperationReason, "title", (
     "title", "class_id", "is_builtin", "is_disabled", "priority",
 ))

@@ -1,0 +1,60 @@
+"""What every command group shares: the --db option, output helpers, the database handle."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from wdterp.storage import migrate
+from wdterp.storage.db import Database
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", metavar="URL", show_default=False,
+    help="Database URL; else WDTERP_DATABASE_URL, else sqlite:///./wdterp.db.")]
+
+#: exit status of a bad invocation or input file (as click uses for usage errors)
+USAGE_ERROR = 2
+
+
+def out() -> Console:
+    return Console(soft_wrap=False)
+
+
+def err() -> Console:
+    return Console(stderr=True, soft_wrap=True)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    err().print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    raise typer.Exit(code)
+
+
+def echo_json(data: Any) -> None:
+    """Plain JSON on stdout (no Rich markup or wrapping), so it can be piped."""
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def csv(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def csv_or_all(value: str) -> list[str] | None:
+    """`all` means no restriction (None); otherwise the comma-separated values."""
+    return None if value.strip().lower() == "all" else csv(value)
+
+
+@contextmanager
+def database(url: str | None, *, require_schema: bool = True) -> Iterator[Database]:
+    db = Database(url)
+    try:
+        if require_schema and migrate.current_revision(db) is None:
+            fail(f"the database {db.url} has no wdterp schema yet: run `wdterp init --db {db.url}`",
+                 USAGE_ERROR)
+        yield db
+    finally:
+        db.dispose()

@@ -1,0 +1,82 @@
+"""`wdterp demo`: the one-command sandbox (tenant `demo`, master data, an app), then serve."""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass
+from importlib import resources
+from typing import Annotated, Any
+
+import typer
+from rich.panel import Panel
+
+from wdterp.cli.common import out
+from wdterp.cli.load import load_into
+from wdterp.cli.server import init_database, run_server
+from wdterp.domain.masterdata.loader import LoadReport, parse_document
+from wdterp.domain.tenancy import service as tenancy
+from wdterp.storage.db import Database, resolve_url
+
+DEMO_DB = "sqlite:///./wdterp-demo.db"
+DEMO_APP_KEY = "demo-api"
+EXAMPLE_CALL = "setting.Warehouse.queryWarehouse '{}' --page-size 10"
+
+
+@dataclass(frozen=True)
+class DemoSandbox:
+    url: str
+    sid: str
+    key: str
+    secret: str
+    report: LoadReport
+
+    def exports(self) -> str:
+        pairs = {"WDTERP_URL": self.url, "WDTERP_SID": self.sid, "WDTERP_KEY": self.key,
+                 "WDTERP_SECRET": self.secret}
+        return "export " + " ".join(f"{k}={shlex.quote(v)}" for k, v in pairs.items())
+
+
+def demo_document() -> dict[str, Any]:
+    text = resources.files("wdterp.data").joinpath("demo.yaml").read_text("utf-8")
+    return parse_document(text, ".yaml")
+
+
+def prepare(db_url: str, base_url: str) -> DemoSandbox:
+    """Migrate, load the demo data and make sure the demo app exists (re-runs reuse it)."""
+    url = init_database(db_url)
+    db = Database(url)
+    try:
+        document = demo_document()
+        report = load_into(db, document)
+        sid = str(document["sid"])
+        with db.transaction() as session:
+            tenant = tenancy.get_tenant(session, sid)
+            app = tenancy.find_app(session, tenant.id, DEMO_APP_KEY)
+            if app is None:
+                app = tenancy.create_app(session, sid, DEMO_APP_KEY)
+            return DemoSandbox(base_url, sid, app.key, tenancy.issued_secret(app), report)
+    finally:
+        db.dispose()
+
+
+def show(sandbox: DemoSandbox, db_url: str) -> None:
+    facts = "\n".join(f"[bold]{name:<7}[/] {value}" for name, value in (
+        ("URL", sandbox.url), ("sid", sandbox.sid), ("key", sandbox.key), ("secret", sandbox.secret),
+        ("db", db_url)))
+    out().print(Panel(facts, title="wdterp demo sandbox", expand=False), highlight=False)
+    # plain lines (no panel, no wrapping) so they can be copied as they are
+    typer.echo("\nIn another shell:\n")
+    typer.echo(sandbox.exports())
+    typer.echo(f"wdterp call {EXAMPLE_CALL}\n")
+
+
+def demo(
+    db: Annotated[str, typer.Option("--db", metavar="URL", help="Database of the sandbox.")] = DEMO_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8080,
+) -> None:
+    """The one-command sandbox: demo tenant, master data and app (reused on re-runs), then serve."""
+    shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    sandbox = prepare(db, f"http://{shown_host}:{port}")
+    show(sandbox, db)
+    run_server(resolve_url(db), host, port)

@@ -1,0 +1,85 @@
+"""`wdterp logs`: the call log; `--explain REQUEST_ID` tells everything known of one call."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from wdterp.cli.common import DbOption, database, echo_json, fail, out
+from wdterp.domain.calllog import service as calllog
+from wdterp.domain.calllog.models import CallLog
+from wdterp.protocol.clock import format_wire_time
+from wdterp.protocol.errors import ErrorRow, find_rows
+
+#: the code-100 row whose template is the bare message: it matches every business error
+GENERIC_ROW = "E18"
+
+
+def log_dict(row: CallLog) -> dict[str, Any]:
+    return {"time": format_wire_time(row.time), "request_id": row.request_id, "sid": row.sid,
+            "key": row.key, "method": row.method, "status": row.status, "message": row.message,
+            "latency_ms": row.latency_ms, "client_ip": row.client_ip, "detail": row.detail}
+
+
+def error_rows(row: CallLog) -> list[ErrorRow]:
+    """The catalog rows that answer with this call's status and message (none for a success);
+    the generic row E18 (`{message}`) only when no specific row matches."""
+    if row.status == 0:
+        return []
+    rows = find_rows(row.status, row.message)
+    return [r for r in rows if r.row != GENERIC_ROW] or rows
+
+
+def logs(
+    method: Annotated[str | None, typer.Option(help="Only calls of this method.")] = None,
+    status: Annotated[int | None, typer.Option(help="Only calls answered with this status.")] = None,
+    sid: Annotated[str | None, typer.Option(help="Only calls of this tenant.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Newest N calls.")] = 50,
+    explain: Annotated[str | None, typer.Option(metavar="REQUEST_ID",
+                                                help="Everything known of one call.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Show recent calls (newest first), or explain one."""
+    with database(db) as handle, handle.sessions() as session:
+        if explain:
+            found = calllog.find(session, explain)
+            if found is None:
+                fail(f"no call with request id {explain!r} in the log")
+            _explain(found, as_json)
+            return
+        rows = calllog.search(session, method=method, status=status, sid=sid, limit=limit)
+    if as_json:
+        echo_json([log_dict(r) for r in rows])
+        return
+    table = Table(title=f"{len(rows)} call(s), newest first")
+    for column in ("time", "request_id", "sid", "method", "status", "message", "ms"):
+        table.add_column(column, no_wrap=column in ("time", "request_id", "status"), overflow="fold")
+    for r in rows:
+        style = "green" if r.status == 0 else "red"
+        table.add_row(format_wire_time(r.time), r.request_id, escape(r.sid), escape(r.method),
+                      f"[{style}]{r.status}[/]", escape(r.message), f"{r.latency_ms:.1f}")
+    out().print(table)
+
+
+def _explain(row: CallLog, as_json: bool) -> None:
+    matches = error_rows(row)
+    facts = log_dict(row)
+    if as_json:
+        facts["error_rows"] = [{"row": m.row, "name": m.name, "fix_zh": m.fix_zh, "fix_en": m.fix_en,
+                                "retryable": m.retryable} for m in matches]
+        echo_json(facts)
+        return
+    lines = [f"[bold]{name:<11}[/] {escape(str(value))}" for name, value in facts.items() if name != "detail"]
+    lines += ["", "[bold]detail[/] (the full reason; never sent to the caller)",
+              escape(row.detail or "-")]
+    for match in matches:
+        lines += ["", f"[bold]error row {match.row}[/] ({match.name}, "
+                      f"{'retryable' if match.retryable else 'not retryable'})",
+                  f"[bold]fix:[/] {escape(match.fix_zh)}", f"     {escape(match.fix_en)}"]
+    title = "call succeeded" if row.status == 0 else f"call failed with status {row.status}"
+    out().print(Panel("\n".join(lines), title=f"{row.request_id}: {title}", expand=False), highlight=False)
