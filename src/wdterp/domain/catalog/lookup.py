@@ -17,7 +17,8 @@ def specs_by_no(session: Session, tenant_id: int, spec_nos: Iterable[str],
         return {}
     stmt = select(Spec).where(Spec.tenant_id == tenant_id, Spec.spec_no.in_(nos))
     if not include_deleted:
-        stmt = stmt.where(Spec.deleted == 0)
+        # a deleted goods takes its specs with it
+        stmt = stmt.join(Goods, Goods.goods_id == Spec.goods_id).where(Spec.deleted == 0, Goods.deleted == 0)
     return {s.spec_no: s for s in session.scalars(stmt)}
 
 

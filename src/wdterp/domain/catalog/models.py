@@ -1,19 +1,31 @@
-"""Catalog tables; column names follow goods.Goods.push / queryWithSpec and goods.Suite.*."""
+"""Catalog tables; column names follow goods.Goods.push / queryWithSpec, goods.Suite.*,
+goods.ApiGoods.* (platform goods) and goods.Category.search (platform categories).
+
+Deletion: `deleted` is 0 for a live row and the row's own id once deleted (the vendor stores an
+increasing id there, "> 0 means deleted").
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from wdterp.domain.columns import flag, integer, money, tenant_fk, text
+from wdterp.domain.columns import flag, integer, money, tenant_fk, text, when
 from wdterp.storage.base import Base, Timestamps
+
+#: the name of the brand, class, unit and flag a goods gets when none is given (the vendor's '无')
+NONE_NAME = "无"
+#: parent_id of a top-level goods class
+ROOT_CLASS = -1
 
 
 class Brand(Timestamps, Base):
     __tablename__ = "goods_brand"
-    __table_args__ = (UniqueConstraint("tenant_id", "brand_no"),)
+    __table_args__ = (UniqueConstraint("tenant_id", "brand_no"), UniqueConstraint("tenant_id", "brand_name"),
+                      Index("ix_goods_brand_tenant_modified", "tenant_id", "modified"))
     brand_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     tenant_id: Mapped[int] = tenant_fk()
     brand_no: Mapped[str] = text(40)
@@ -24,13 +36,27 @@ class Brand(Timestamps, Base):
 
 class GoodsClass(Timestamps, Base):
     __tablename__ = "goods_class"
-    __table_args__ = (UniqueConstraint("tenant_id", "class_name", "parent_id"),)
+    __table_args__ = (UniqueConstraint("tenant_id", "class_name", "parent_id"),
+                      Index("ix_goods_class_tenant_modified", "tenant_id", "modified"))
     class_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     tenant_id: Mapped[int] = tenant_fk()
     class_name: Mapped[str] = text(100)
-    parent_id: Mapped[int] = integer(0)
+    #: ROOT_CLASS (-1) for a top-level class
+    parent_id: Mapped[int] = integer(ROOT_CLASS)
+    #: True: a class (no children allowed); False: a group that may hold classes
     is_leaf: Mapped[bool] = flag(True)
+    #: ids from the root down to this class, comma separated ("-1,12,917")
     path: Mapped[str] = text(255)
+
+
+class GoodsUnit(Timestamps, Base):
+    """计量单位: unit names get an id the first time a goods, spec or suite names them."""
+
+    __tablename__ = "goods_unit"
+    __table_args__ = (UniqueConstraint("tenant_id", "name"),)
+    unit_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tenant_id: Mapped[int] = tenant_fk()
+    name: Mapped[str] = text(20)
 
 
 class Goods(Timestamps, Base):
@@ -43,7 +69,8 @@ class Goods(Timestamps, Base):
     goods_name: Mapped[str] = text(255)
     short_name: Mapped[str] = text(255)
     alias: Mapped[str] = text(255)
-    goods_type: Mapped[int] = integer(1)
+    pinyin: Mapped[str] = text(40)
+    goods_type: Mapped[int] = integer(0)
     class_id: Mapped[int] = integer(0)
     brand_id: Mapped[int] = integer(0)
     unit_name: Mapped[str] = text(20)
@@ -58,7 +85,7 @@ class Goods(Timestamps, Base):
     prop5: Mapped[str] = text(255)
     prop6: Mapped[str] = text(255)
     washing_label: Mapped[str] = text(255)
-    #: 0 normal; non-zero: deleted (the vendor stores the deletion time id)
+    #: 0 normal; > 0 deleted (the goods' own id)
     deleted: Mapped[int] = integer(0)
 
 
@@ -112,6 +139,16 @@ class Spec(Timestamps, Base):
     pack_score: Mapped[Decimal] = money()
     pick_score: Mapped[Decimal] = money()
     scan_score: Mapped[Decimal] = money()
+    sort_score: Mapped[Decimal] = money()
+    supply_score: Mapped[Decimal] = money()
+    shelve_score: Mapped[Decimal] = money()
+    stockin_score: Mapped[Decimal] = money()
+    inspect_score: Mapped[Decimal] = money()
+    packing_score: Mapped[Decimal] = money()
+    operate_score: Mapped[Decimal] = money()
+    weigh_score: Mapped[Decimal] = money()
+    consign_score: Mapped[Decimal] = money()
+    #: 0 normal; > 0 deleted (the spec's own id)
     deleted: Mapped[int] = integer(0)
 
 
@@ -131,6 +168,7 @@ class Suite(Timestamps, Base):
     brand_id: Mapped[int] = integer(0)
     unit_name: Mapped[str] = text(20)
     aux_unit_name: Mapped[str] = text(20)
+    flag_name: Mapped[str] = text(32)
     goods_label_name: Mapped[str] = text(64)
     weight: Mapped[Decimal] = money()
     retail_price: Mapped[Decimal] = money()
@@ -149,7 +187,7 @@ class Suite(Timestamps, Base):
     deleted: Mapped[int] = integer(0)
 
 
-class SuiteDetail(Base):
+class SuiteDetail(Timestamps, Base):
     __tablename__ = "suite_detail"
     __table_args__ = (UniqueConstraint("suite_id", "spec_id"),)
     rec_id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -174,3 +212,88 @@ class Barcode(Timestamps, Base):
     #: 1 单品条码, 2 组合装条码, 3 箱码 ...
     type: Mapped[int] = integer(1)
     is_master: Mapped[bool] = flag()
+    #: how many units one scan of this barcode counts for (goods.Barcode.upload `num`)
+    num: Mapped[int] = integer(1)
+
+
+class ApiGoods(Timestamps, Base):
+    """平台货品: a shop's listing (platform goods_id + spec_id) and its match to a spec or suite.
+
+    Stock sync bookkeeping: `mark_stock_changed` raises `stock_change_count` and sets
+    `is_stock_changed`; a successful sync stores `last_syn_num`/`last_syn_time` and clears the flag
+    when the count it synced is still current.
+    """
+
+    __tablename__ = "api_goods"
+    __table_args__ = (UniqueConstraint("shop_id", "goods_id", "spec_id"),
+                      Index("ix_api_goods_tenant_modified", "tenant_id", "modified"),
+                      Index("ix_api_goods_match", "tenant_id", "match_target_type", "match_target_id"))
+    rec_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tenant_id: Mapped[int] = tenant_fk()
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shop.shop_id", ondelete="CASCADE"), index=True)
+    platform_id: Mapped[int] = integer(127)
+    #: platform ids and codes of the listing
+    goods_id: Mapped[str] = text(40)
+    spec_id: Mapped[str] = text(40)
+    outer_id: Mapped[str] = text(40)
+    spec_outer_id: Mapped[str] = text(40)
+    goods_name: Mapped[str] = text(255)
+    spec_name: Mapped[str] = text(100)
+    spec_code: Mapped[str] = text(40)
+    barcode: Mapped[str] = text(255)
+    spec_sku_properties: Mapped[str] = text(1024)
+    cid: Mapped[str] = text(40)
+    pic_url: Mapped[str] = text(255)
+    price: Mapped[Decimal] = money()
+    stock_num: Mapped[Decimal] = money()
+    #: 0 deleted, 1 on shelf, 2 off shelf
+    status: Mapped[int] = integer(1)
+    #: 0 normal, 1 deleted on the platform, 2 deleted by hand
+    is_deleted: Mapped[int] = integer(0)
+    is_auto_match: Mapped[bool] = flag(True)
+    #: match to the system: 0 none, 1 spec, 2 suite
+    match_target_type: Mapped[int] = integer(0)
+    match_target_id: Mapped[int] = integer(0)
+    match_code: Mapped[str] = text(40)
+    hold_stock: Mapped[Decimal] = money()
+    #: 1 拍下减库存, 2 付款减库存
+    hold_stock_type: Mapped[int] = integer(2)
+    is_auto_listing: Mapped[bool] = flag(True)
+    is_auto_delisting: Mapped[bool] = flag(True)
+    list_time: Mapped[datetime | None] = when()
+    delist_time: Mapped[datetime | None] = when()
+    flag_id: Mapped[int] = integer(0)
+    flag_name: Mapped[str] = mapped_column(String(32), default=NONE_NAME)
+    # stock sync bookkeeping (sales.StockSync.*)
+    is_disable_syn: Mapped[bool] = flag()
+    disable_syn_until: Mapped[int] = integer(0)
+    disabled_reason: Mapped[str] = text(255)
+    #: 1 临时延时
+    mask: Mapped[int] = integer(0)
+    #: -1 until the first successful sync
+    last_syn_num: Mapped[Decimal] = mapped_column(Numeric(19, 4), default=Decimal(-1))
+    last_syn_time: Mapped[datetime | None] = when()
+    last_syn_result: Mapped[str] = text(1024)
+    stock_change_count: Mapped[int] = integer(0)
+    is_stock_changed: Mapped[bool] = flag()
+
+
+class PlatformCategory(Timestamps, Base):
+    """平台类目: a shop's platform category (goods.Category.search)."""
+
+    __tablename__ = "platform_category"
+    __table_args__ = (UniqueConstraint("shop_id", "cid"),
+                      Index("ix_platform_category_tenant_modified", "tenant_id", "modified"))
+    rec_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tenant_id: Mapped[int] = tenant_fk()
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shop.shop_id", ondelete="CASCADE"), index=True)
+    platform_id: Mapped[int] = integer(127)
+    cid: Mapped[str] = text(40)
+    parent_id: Mapped[str] = text(40)
+    category_name: Mapped[str] = text(64)
+    is_leaf: Mapped[int] = integer(1)
+    path: Mapped[str] = text(1024)
+    #: 0 normal, 1 deleted category, 2 invalid category
+    status: Mapped[int] = integer(0)
+    commission_factor: Mapped[Decimal] = money()
+
