@@ -8,7 +8,7 @@ way for all of them: resolving and validating lines (E45/E67/E68/E50/E53/E56), u
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.lookup import specs_by_no
 from wdterp.domain.catalog.models import Spec
+from wdterp.domain.documents import serials
 from wdterp.domain.documents.models import DocumentCounter, StockDocument, StockDocumentLine
 from wdterp.domain.documents.statuses import StockinStatus, StockoutStatus
 from wdterp.domain.inventory import service as inventory
@@ -70,6 +71,47 @@ class LineSpec:
     production_date: date | None = None
     remark: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+def active_warehouse(session: Session, tenant_id: int, warehouse_no: str) -> Warehouse:
+    """The enabled warehouse of a document (E31 when not given, E34 when unknown or disabled)."""
+    if not warehouse_no:
+        raise ApiError("E31")
+    warehouse = session.scalar(select(Warehouse).where(Warehouse.tenant_id == tenant_id,
+                                                       Warehouse.warehouse_no == warehouse_no))
+    if warehouse is None or warehouse.is_disabled:
+        raise ApiError("E34", f"warehouse {warehouse_no!r} does not exist or is disabled")
+    return warehouse
+
+
+def is_external(warehouse: Warehouse) -> bool:
+    """外部仓/委外仓: run by an external WMS — flagged `is_external` or of a type other than 1 普通
+    (glossary: "warehouse run by an external WMS (type > 1)"). Stockouts from one need the receiver (E33)."""
+    return bool(warehouse.is_external) or (warehouse.type or 1) > 1
+
+
+# ---------------------------------------------------------------------------- kind hooks
+
+#: a kind's own rules around check/cancel (e.g. other-in/out update their business order)
+DocumentHook = Callable[[Session, StockDocument], None]
+_BEFORE_CHECK: dict[tuple[str, int], list[DocumentHook]] = {}
+_AFTER_CHECK: dict[tuple[str, int], list[DocumentHook]] = {}
+_AFTER_CANCEL: dict[tuple[str, int], list[DocumentHook]] = {}
+
+
+def register_hooks(kind: Kind, *, before_check: DocumentHook | None = None,
+                   after_check: DocumentHook | None = None, after_cancel: DocumentHook | None = None) -> None:
+    """Run a kind's own rules whenever one of its documents is checked or cancelled, from any surface."""
+    key = (kind.direction, kind.order_type)
+    for table, hook in ((_BEFORE_CHECK, before_check), (_AFTER_CHECK, after_check),
+                        (_AFTER_CANCEL, after_cancel)):
+        if hook is not None and hook not in table.setdefault(key, []):
+            table[key].append(hook)
+
+
+def _run(table: dict[tuple[str, int], list[DocumentHook]], session: Session, doc: StockDocument) -> None:
+    for hook in table.get((doc.direction, doc.order_type), ()):
+        hook(session, doc)
 
 
 # ---------------------------------------------------------------------------- numbers
@@ -180,12 +222,24 @@ def ensure_outer_no_unused(session: Session, tenant_id: int, kind: Kind, outer_n
         raise ApiError("E39", f"outer_no {outer_no!r} already used for this document type")
 
 
+def ensure_doc_no_unused(session: Session, tenant_id: int, doc_no: str) -> None:
+    """A caller-chosen document number (an outer_no that becomes ours) must be new for the tenant (E39)."""
+    used = session.scalar(select(StockDocument.doc_id).where(StockDocument.tenant_id == tenant_id,
+                                                             StockDocument.doc_no == doc_no))
+    if used is not None:
+        raise ApiError("E39", f"document number {doc_no!r} already used")
+
+
 def create(session: Session, tenant_id: int, kind: Kind, warehouse: Warehouse, lines: Sequence[LineSpec],
-           status: int, **header: Any) -> StockDocument:
+           status: int, doc_no: str | None = None, **header: Any) -> StockDocument:
+    """A new document; with `doc_no` the caller's number becomes the document's (else the next number)."""
     ensure_outer_no_unused(session, tenant_id, kind, header.get("outer_no"))
+    if doc_no:
+        ensure_doc_no_unused(session, tenant_id, doc_no)
     doc = StockDocument(
         tenant_id=tenant_id, direction=kind.direction, order_type=kind.order_type,
-        doc_no=next_no(session, tenant_id, kind.prefix), status=status, warehouse_id=warehouse.warehouse_id,
+        doc_no=doc_no or next_no(session, tenant_id, kind.prefix), status=status,
+        warehouse_id=warehouse.warehouse_id,
         goods_count=sum((line.num for line in lines), Decimal(0)),
         goods_type_count=len({line.spec.spec_id for line in lines}),
         total_price=sum((line.num * line.price for line in lines), Decimal(0)),
@@ -230,12 +284,17 @@ def reserve(session: Session, doc: StockDocument, on_short: ShortageError = defa
 
 
 def check(session: Session, doc: StockDocument, operator: str = "", on_short: ShortageError = default_shortage,
-          status: int | None = None, sales: bool = False) -> None:
-    """审核: the document moves its stock and is completed."""
+          status: int | None = None, sales: bool = False, ignore_reservations: bool = False) -> None:
+    """审核: the document moves its stock and is completed.
+
+    `ignore_reservations`: an outgoing document may take reserved stock (a count's loss, the count is the truth).
+    """
+    _run(_BEFORE_CHECK, session, doc)
     sign = 1 if doc.direction == "in" else -1
     moves = moves_of(doc, sign, _spec_nos(session, doc))
     ledger = inventory.apply_moves(session, doc.tenant_id, moves, ref_of(doc, operator), on_short,
-                                   from_reserved=doc.is_reserved, sales=sales)
+                                   from_reserved=doc.is_reserved, sales=sales,
+                                   ignore_reservations=ignore_reservations)
     for line, row in zip(sorted(doc.lines, key=lambda x: (x.spec_id, x.defect)),
                          sorted(ledger, key=lambda r: (r.spec_id, r.defect)), strict=False):
         line.cost_price = row.cost_price
@@ -245,7 +304,11 @@ def check(session: Session, doc: StockDocument, operator: str = "", on_short: Sh
         StockinStatus.COMPLETED if doc.direction == "in" else StockoutStatus.COMPLETED)
     doc.checker_name = operator or doc.checker_name
     doc.check_time = now
+    if doc.direction == "out" and doc.consign_time is None:
+        doc.consign_time = now  # the stock has left the warehouse (StockoutCollect's 发货时间)
     doc.modified = now
+    serials.on_check(session, doc)
+    _run(_AFTER_CHECK, session, doc)
 
 
 def cancel(session: Session, doc: StockDocument, allowed: Iterable[int], sales: bool = False) -> None:
@@ -260,6 +323,8 @@ def cancel(session: Session, doc: StockDocument, allowed: Iterable[int], sales: 
         doc.is_reserved = False
     doc.status = cancelled
     doc.modified = now_china()
+    serials.on_cancel(session, doc)
+    _run(_AFTER_CANCEL, session, doc)
 
 
 def find(session: Session, tenant_id: int, kind: Kind | None, doc_no: str) -> StockDocument:

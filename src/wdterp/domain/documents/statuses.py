@@ -54,3 +54,14 @@ class OrderType(IntEnum):
     ADJUST_OUT = 24
     INIT_IN = 33
     INIT_OUT = 34
+
+
+class SnStatus(IntEnum):
+    """Serial numbers (wms.GoodsSN): recorded on an editing stockin (10, or 15 when it had left before),
+    in stock once that stockin is checked (20), held by a stockout (30), gone with its check (40)."""
+
+    INITIAL = 10
+    SECOND_ENTRY = 15
+    IN_STOCK = 20
+    OCCUPIED = 30
+    OUT = 40

@@ -196,3 +196,14 @@ class TradeLabel(Timestamps, Base):
     attr_name: Mapped[str] = _text(64)
     is_builtin: Mapped[bool] = mapped_column(Boolean, default=False)
     is_disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Flag(Timestamps, Base):
+    """标记: a user label put on documents (flag_name); unknown or disabled ones answer E76."""
+
+    __tablename__ = "flag"
+    __table_args__ = (UniqueConstraint("tenant_id", "flag_name"),)
+    flag_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tenant_id: Mapped[int] = _tenant()
+    flag_name: Mapped[str] = mapped_column(String(32))
+    is_disabled: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from wdterp.domain.masterdata.models import (
     Employee,
+    Flag,
     Logistics,
     OperationReason,
     Provider,
@@ -214,3 +215,11 @@ def active_trade_label(session: Session, tenant_id: int, name: str) -> TradeLabe
     if label is None or label.is_disabled:
         raise ApiError("E76", f"label {name!r} unknown or disabled", name=name)
     return label
+
+
+def active_flag(session: Session, tenant_id: int, name: str) -> Flag:
+    """The enabled flag (标记) `name`, or E76."""
+    flag = session.scalar(select(Flag).where(Flag.tenant_id == tenant_id, Flag.flag_name == name))
+    if flag is None or flag.is_disabled:
+        raise ApiError("E76", f"flag {name!r} unknown or disabled", name=name)
+    return flag

@@ -1,0 +1,64 @@
+"""Helpers shared by the stock-document namespaces: the caller's warehouse, pages of documents shaped
+with their goods facts loaded once per page, and the "number or time window" rule of their queries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select
+
+from wdterp.api.context import CallContext
+from wdterp.domain.documents import engine
+from wdterp.domain.documents.models import StockDocument, StockDocumentLine
+from wdterp.domain.documents.views import Facts
+from wdterp.domain.masterdata.models import Warehouse
+from wdterp.protocol.errors import ApiError
+
+ZERO = Decimal(0)
+
+
+def warehouse(ctx: CallContext, warehouse_no: str | None) -> Warehouse:
+    """The warehouse a write names: E31 empty, E34 not permitted for the app, unknown or disabled."""
+    ctx.require_warehouse(warehouse_no)
+    assert warehouse_no
+    return engine.active_warehouse(ctx.session, ctx.tenant_id, warehouse_no)
+
+
+def permit_order(ctx: CallContext, warehouse_id: int) -> None:
+    """An app without permission for a document's warehouse cannot act on the document (E34)."""
+    found = ctx.session.get(Warehouse, warehouse_id)
+    ctx.require_warehouse(found.warehouse_no if found else "")
+
+
+def require_window(params: dict[str, Any], *numbers: str) -> None:
+    """start/end time are required unless one of the document numbers is given (E23)."""
+    if any(params.get(n) for n in numbers):
+        return
+    if params.get("start_time") is None or params.get("end_time") is None:
+        raise ApiError("E23", f"start_time/end_time are required without {'/'.join(numbers)}")
+
+
+def page_of(ctx: CallContext, stmt: Select[Any], load: Callable[[list[Any]], Facts],
+            shape: Callable[[Any, Facts], dict[str, Any]]) -> dict[str, Any]:
+    """One page of `stmt`, its facts loaded once, each row shaped."""
+    result = ctx.paginate(stmt, lambda row: row)
+    list_name = ctx.list_name or "details"
+    rows = result[list_name]
+    facts = load(rows)
+    result[list_name] = [shape(row, facts) for row in rows]
+    return result
+
+
+def line_cost(line: StockDocumentLine) -> Decimal:
+    return (line.num or ZERO) * (line.cost_price or ZERO)
+
+
+def doc_cost(doc: StockDocument) -> Decimal:
+    return sum((line_cost(line) for line in doc.lines), ZERO)
+
+
+def doc_weight(doc: StockDocument, facts: Facts) -> Decimal:
+    computed = sum(((facts.specs[x.spec_id].weight or ZERO) * x.num for x in doc.lines), ZERO)
+    return doc.weight or computed
