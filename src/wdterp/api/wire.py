@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -32,3 +33,14 @@ def project(obj: Any, names: tuple[str, ...], **computed: Any) -> dict[str, Any]
         value = computed[name] if name in computed else getattr(obj, name)
         row[name] = "" if value is None else wire_value(value)
     return row
+
+
+@dataclass
+class Envelope:
+    """A success response whose page puts fields beside `data` or instead of it.
+
+    `{"status": 0, "total": 1, "data": [...]}` (sales.LogisticsSync.getSyncListExt) is
+    `Envelope({"total": 1, "data": rows})`; the gateway writes `status` 0 and then these fields.
+    """
+
+    fields: dict[str, Any] = field(default_factory=dict)

@@ -24,8 +24,10 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 
 from wdterp.api.registry import load_all
+from wdterp.api.wire import Envelope
 from wdterp.gateway.access import AccessCache
 from wdterp.gateway.admin import admin_routes
+from wdterp.gateway.autopilot import AutopilotTask
 from wdterp.gateway.calllog import CallLogWriter
 from wdterp.gateway.config import GatewayConfig
 from wdterp.gateway.limits import make_limits
@@ -61,6 +63,7 @@ class Gateway:
         self.limits = make_limits(config.redis_url)
         self.calllog = CallLogWriter(self.db, config.call_log_flush_seconds, config.call_log_batch)
         self.pipeline = Pipeline(self.db, self.cache, self.limits, load_all())
+        self.autopilot = AutopilotTask(self.db)
 
     async def openapi(self, request: Request) -> Response:
         call = Call(request_id=uuid.uuid4().hex, client_ip=self._client_ip(request), params={}, body=b"")
@@ -69,7 +72,12 @@ class Gateway:
                 raise ApiError("E01", f"HTTP {request.method} is not accepted; use POST")
             call.params = dict(parse_qsl(request.url.query, keep_blank_values=True))
             call.body = await self._read_body(request)
-            payload: dict[str, Any] = {"status": 0, "data": await self.pipeline.run(call)}
+            result = await self.pipeline.run(call)
+            payload: dict[str, Any] = {"status": 0}
+            if isinstance(result, Envelope):
+                payload.update(result.fields)
+            elif result is not None:  # a method with nothing to answer gets the bare {"status": 0}
+                payload["data"] = result
         except Exception as exc:  # every failure becomes an envelope, here and nowhere else
             payload, call.detail = self._envelope_for(exc, call)
         self._log(call, payload)
@@ -119,9 +127,11 @@ class Gateway:
     @asynccontextmanager
     async def lifespan(self, _app: Starlette) -> AsyncIterator[None]:
         self.calllog.start()
+        self.autopilot.start()
         try:
             yield
         finally:
+            await self.autopilot.stop()
             await self.calllog.stop()
             await self.limits.close()
 

@@ -1,0 +1,1 @@
+"""Money: platform bills, payments, account checks, invoices, and waybill numbers."""

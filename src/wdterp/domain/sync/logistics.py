@@ -1,0 +1,148 @@
+"""Logistics sync (物流同步): queue tracking numbers at consign, list the pending ones, record results."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from wdterp.domain.masterdata.models import Logistics, Shop
+from wdterp.domain.masterdata.service import active_shop
+from wdterp.domain.queries import equal_if_given
+from wdterp.domain.sync.models import (
+    OWN_PLATFORM,
+    PENDING_STATUSES,
+    REPORTABLE_STATUSES,
+    SYNC_PENDING,
+    SYNC_SUCCESS,
+    LogisticsSync,
+)
+from wdterp.protocol.clock import now_china
+from wdterp.protocol.errors import ApiError
+
+
+def queue_logistics_sync(
+    session: Session,
+    tenant_id: int,
+    *,
+    shop_id: int,
+    trade_id: int,
+    trade_no: str,
+    tid: str,
+    oids: list[str],
+    logistics_id: int,
+    logistics_no: str,
+    is_part_sync: bool = False,
+    goods_count: Decimal | None = None,
+) -> LogisticsSync:
+    """Queue one tracking number for the own mall (called at consign for platform-127 shops).
+
+    One number per `oid` (states.md §18): a pending row of the same trade and tid with the same
+    oids is re-pointed to the new number instead of adding a second one.
+    """
+    shop = session.get(Shop, shop_id)
+    company = session.get(Logistics, logistics_id) if logistics_id else None
+    oid_text = ",".join(o for o in oids if o) if is_part_sync else ""
+    row = session.scalars(
+        select(LogisticsSync).where(
+            LogisticsSync.tenant_id == tenant_id, LogisticsSync.trade_id == trade_id,
+            LogisticsSync.tid == tid, LogisticsSync.oids == oid_text,
+            LogisticsSync.sync_status == SYNC_PENDING,
+        )
+    ).first()
+    if row is None:
+        row = LogisticsSync(tenant_id=tenant_id, shop_id=shop_id, trade_id=trade_id, tid=tid, oids=oid_text)
+        session.add(row)
+    row.platform_id = shop.platform_id if shop is not None else 127
+    row.trade_no = trade_no
+    row.logistics_id = logistics_id
+    row.logistics_no = logistics_no
+    row.logistics_code = company.logistics_no if company is not None else ""
+    row.logistics_name = company.logistics_name if company is not None else ""
+    row.logistics_type = company.logistics_type if company is not None else 0
+    row.is_part_sync = is_part_sync
+    row.goods_count = goods_count if goods_count is not None else Decimal(0)
+    row.sync_status = SYNC_PENDING
+    row.error_msg = ""
+    session.flush()
+    return row
+
+
+# ---------------------------------------------------------------------------- listing and results
+
+
+def self_platform_shop(session: Session, tenant_id: int, shop_no: str,
+                       permitted: frozenset[str] | None) -> Shop:
+    """An enabled, permitted shop (E20) on the own-mall platform 127 (E22)."""
+    shop = active_shop(session, tenant_id, shop_no, permitted)
+    if shop.platform_id != OWN_PLATFORM:
+        raise ApiError("E22", f"shop {shop_no!r} is on platform {shop.platform_id}, not {OWN_PLATFORM}")
+    return shop
+
+
+def pending_query(session: Session, tenant_id: int, filters: dict[str, Any],
+                  permitted: frozenset[str] | None) -> Select[Any]:
+    """Rows still to report to the mall, oldest first (getSyncListExt)."""
+    stmt = (select(LogisticsSync).join(Shop, Shop.shop_id == LogisticsSync.shop_id)
+            .where(LogisticsSync.tenant_id == tenant_id,
+                   LogisticsSync.sync_status.in_(PENDING_STATUSES))
+            .order_by(LogisticsSync.sync_id))
+    if filters.get("shop_no"):
+        shop = self_platform_shop(session, tenant_id, filters["shop_no"], permitted)
+        stmt = stmt.where(LogisticsSync.shop_id == shop.shop_id)
+    elif permitted is not None:
+        stmt = stmt.where(Shop.shop_no.in_(sorted(permitted)))
+    if filters.get("is_own_platform"):
+        stmt = stmt.where(LogisticsSync.platform_id == OWN_PLATFORM)
+    if filters.get("is_part_sync") is not None:
+        stmt = stmt.where(LogisticsSync.is_part_sync.is_(bool(filters["is_part_sync"])))
+    return equal_if_given(stmt, [(LogisticsSync.tid, filters.get("tid")),
+                                 (LogisticsSync.logistics_no, filters.get("logistics_no"))])
+
+
+def record_results(session: Session, tenant_id: int, results: list[dict[str, Any]],
+                   permitted: frozenset[str] | None) -> list[str]:
+    """Store the mall's result per row (update); returns the messages of rows that were refused.
+
+    A sync_id that does not exist (or belongs to a shop the app may not use) answers E21.
+    """
+    ids = sorted({int(r["sync_id"]) for r in results})
+    rows = {row.sync_id: row for row in session.scalars(
+        select(LogisticsSync).where(LogisticsSync.tenant_id == tenant_id, LogisticsSync.sync_id.in_(ids)))}
+    shop_nos = dict(session.execute(select(Shop.shop_id, Shop.shop_no).where(
+        Shop.shop_id.in_({r.shop_id for r in rows.values()}))).all())
+    errors: list[str] = []
+    now = now_china()
+    for result in results:
+        row = rows.get(int(result["sync_id"]))
+        if row is None or (permitted is not None and shop_nos.get(row.shop_id) not in permitted):
+            raise ApiError("E21", f"no logistics sync row {result['sync_id']}")
+        status = int(result["status"])
+        if status not in REPORTABLE_STATUSES:
+            errors.append(f"物流同步id:{row.sync_id} 同步结果状态不正确:{status}")
+            continue
+        if row.sync_status == SYNC_SUCCESS:
+            if status != SYNC_SUCCESS:
+                errors.append(f"物流同步id:{row.sync_id} 已同步成功,不能修改同步结果")
+            continue
+        row.sync_status = status
+        row.error_msg = "" if status == SYNC_SUCCESS else str(result.get("error_msg") or "")[:255]
+        row.try_times += 1
+        row.sync_time = now
+        row.modified = now
+    session.flush()
+    return errors
+
+
+def requeue(session: Session, tenant_id: int, sync_id: int) -> LogisticsSync:
+    """Put a failed (or successful) row back on the pending list (the client's 重新同步)."""
+    row = session.scalar(select(LogisticsSync).where(LogisticsSync.tenant_id == tenant_id,
+                                                     LogisticsSync.sync_id == sync_id))
+    if row is None:
+        raise ApiError("E21", f"no logistics sync row {sync_id}")
+    row.sync_status = SYNC_PENDING
+    row.modified = now_china()
+    session.flush()
+    return row
