@@ -176,9 +176,15 @@ def _field_name(loc: Iterable[Any]) -> str:
     return names[-1].removeprefix("f_") if names else ""
 
 
+_FIELD_RULE_KINDS = frozenset({"missing", "required_null", "string_too_long", "less_than_equal",
+                               "unparseable_date", "status_list", "masked_phone"})
+
+
 def contract_error(err: ValidationError) -> ApiError:
     """The single place where a validation failure becomes a contract row."""
-    first = err.errors(include_url=False)[0]
+    errors = err.errors(include_url=False)
+    # a JSON type mismatch (check 11) is reported before any field rule (check 13)
+    first = next((e for e in errors if e["type"] not in _FIELD_RULE_KINDS), errors[0])
     kind, name = first["type"], _field_name(first["loc"])
     ctx = first.get("ctx") or {}
     detail = f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']} (input {first.get('input')!r:.80})"

@@ -49,6 +49,17 @@ class AccessCache:
         self._apps[(sid, key)] = (time.monotonic() + self.ttl, access)
         return access
 
+    def is_fresh(self, sid: str, key: str) -> bool:
+        """Whether `tenant(sid)` and `app(sid, key)` would answer from memory right now."""
+        now = time.monotonic()
+        tenant = self._tenants.get(sid)
+        if tenant is None or tenant[0] <= now:
+            return False
+        if not (tenant[1].exists and tenant[1].enabled):
+            return True
+        app = self._apps.get((sid, key))
+        return app is not None and app[0] > now
+
     def invalidate(self) -> None:
         with self._lock:
             self._tenants.clear()

@@ -33,9 +33,14 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+#: execution option of a read-only unit of work (`Database.transaction(readonly=True)`)
+READONLY = "wdterp_readonly"
+
+
 def _sqlite_begin_immediate(conn: Any) -> None:
-    # Writers take the lock at BEGIN, so two calls never deadlock upgrading read locks.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # Writers take the lock at BEGIN, so two calls never deadlock upgrading read locks. Readers
+    # begin deferred: in WAL mode they never wait for the write lock nor for each other.
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READONLY) else "BEGIN IMMEDIATE")
 
 
 class Database:
@@ -43,6 +48,7 @@ class Database:
         self.url = resolve_url(url)
         self.engine: Engine = self._make_engine(**engine_args)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_engine = self.engine.execution_options(**{READONLY: True})
 
     @property
     def is_sqlite(self) -> bool:
@@ -68,9 +74,13 @@ class Database:
         return create_engine(url, **engine_args)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: commit on success, roll back everything on any error."""
-        with self.sessions() as session, session.begin():
+    def transaction(self, readonly: bool = False) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back everything on any error.
+
+        `readonly=True` (queries) does not take SQLite's write lock at BEGIN.
+        """
+        bind = self._read_engine if readonly else self.engine
+        with self.sessions(bind=bind) as session, session.begin():
             yield session
 
     def reachable(self) -> bool:
