@@ -126,9 +126,14 @@ def next_no(session: Session, tenant_id: int, prefix: str, when: datetime | None
             .values(value=DocumentCounter.value + 1).returning(DocumentCounter.value))
     value = session.execute(stmt).scalar()
     if value is None:
-        session.add(DocumentCounter(tenant_id=tenant_id, prefix=prefix, day=day, value=1))
-        session.flush()
-        value = 1
+        # the day's first number: concurrent calls may both get here, so insert-if-absent, then count
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        maker: Any = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        session.execute(maker(DocumentCounter).values(tenant_id=tenant_id, prefix=prefix, day=day, value=0)
+                        .on_conflict_do_nothing(index_elements=["tenant_id", "prefix", "day"]))
+        value = session.execute(stmt).scalar_one()
     return f"{prefix}{day}{value:04d}"
 
 

@@ -8,29 +8,29 @@ so concurrent calls cannot oversell; on SQLite writers are serialised by BEGIN I
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import case, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from wdterp.domain.inventory.models import (
-    DEFAULT_POSITION_NO,
-    Batch,
-    Position,
-    Stock,
-    StockDetail,
-    StockLedger,
+from wdterp.domain.inventory import cost, detail
+from wdterp.domain.inventory.detail import (
+    NO_EXPIRY,
+    active_batch,
+    default_position,
+    ensure_batch,
+    position,
 )
+from wdterp.domain.inventory.models import Stock, StockLedger
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
 
 ZERO = Decimal(0)
-NO_EXPIRY = date(1000, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -72,11 +72,6 @@ def default_shortage(move: Move, available: Decimal) -> ApiError:
     return business_error(f"商家编码{move.spec_no}库存不足", f"{move.spec_no}: need {-move.num}, available {available}")
 
 
-@dataclass
-class _Lock:
-    rows: dict[tuple[int, int, bool], Stock] = field(default_factory=dict)
-
-
 def _upsert_stock_rows(session: Session, tenant_id: int, keys: Iterable[tuple[int, int, bool]]) -> None:
     values = [{"tenant_id": tenant_id, "warehouse_id": w, "spec_id": s, "defect": d,
                "created": now_china(), "modified": now_china()} for w, s, d in keys]
@@ -105,76 +100,72 @@ def _ordered(moves: Iterable[Move]) -> list[Move]:
 
 def apply_moves(session: Session, tenant_id: int, moves: Iterable[Move], ref: DocumentRef,
                 on_short: ShortageError = default_shortage, from_reserved: bool = False,
-                sales: bool = False) -> list[StockLedger]:
+                sales: bool = False, ignore_reservations: bool = False) -> list[StockLedger]:
     """Move stock in and out; every movement writes one ledger row.
 
     `from_reserved`: the outgoing quantity was reserved before (a checked document ships), so the
     reservation is consumed with it. `sales` also consumes the sales reservation (sending_num).
+    `ignore_reservations`: an outgoing movement may take reserved stock (a count's loss: the count is
+    the truth); stock still never goes below zero.
     """
     ordered = _ordered(moves)
     _upsert_stock_rows(session, tenant_id, {m.stock_key for m in ordered})
-    return [_apply_one(session, tenant_id, m, ref, on_short, from_reserved, sales) for m in ordered]
+    check = _RESERVED if from_reserved else _ON_HAND if ignore_reservations else _AVAILABLE
+    ledger = [_apply_one(session, tenant_id, m, ref, on_short, check, sales) for m in ordered]
+    cost.record_stock_in(session, tenant_id, [
+        (m.warehouse_id, m.spec_id, m.defect, m.num, m.price) for m in ordered
+        if m.num > 0 and m.price is not None])
+    return ledger
+
+
+#: what a decrease must leave intact: available stock, the reservation it consumes, stock on hand,
+#: or nothing (a count sets the figure)
+_AVAILABLE, _RESERVED, _ON_HAND, _NONE = "available", "reserved", "on_hand", "none"
 
 
 def _apply_one(session: Session, tenant_id: int, move: Move, ref: DocumentRef, on_short: ShortageError,
-               from_reserved: bool, sales: bool) -> StockLedger:
+               check: str, sales: bool) -> StockLedger:
     now = now_china()
     where = [Stock.warehouse_id == move.warehouse_id, Stock.spec_id == move.spec_id,
              Stock.defect.is_(move.defect)]
     values: dict[str, Any] = {"stock_num": Stock.stock_num + move.num, "modified": now, "last_inout_time": now}
-    if move.num < 0:
-        if from_reserved:
-            values["lock_num"] = Stock.lock_num + move.num
-            if sales:
-                values["sending_num"] = Stock.sending_num + move.num
-            where.append(Stock.stock_num >= -move.num)
-        else:
-            where.append(Stock.stock_num - Stock.lock_num >= -move.num)
-    elif move.price is not None:
+    if move.num < 0 and check == _RESERVED:
+        values["lock_num"] = Stock.lock_num + move.num
+        if sales:
+            values["sending_num"] = Stock.sending_num + move.num
+        where += [Stock.stock_num >= -move.num, Stock.lock_num >= -move.num]
+    elif move.num < 0 and check == _AVAILABLE:
+        where.append(Stock.stock_num - Stock.lock_num >= -move.num)
+    elif move.num < 0 and check == _ON_HAND:
+        where.append(Stock.stock_num >= -move.num)
+    elif move.num > 0 and move.price is not None:
         values["cost_price"] = _weighted_cost(move)
     stmt = (update(Stock).where(*where).values(values)
             .returning(Stock.rec_id, Stock.stock_num, Stock.cost_price))
     row = session.execute(stmt).first()
     if row is None:
         raise on_short(move, available(session, move.warehouse_id, move.spec_id, move.defect))
-    rec_id, after, cost = row
-    if move.position_id is not None or move.batch_no or move.expire_date:
-        _apply_detail(session, tenant_id, rec_id, move)
+    rec_id, after, cost_price = row
+    detail.move_detail(session, tenant_id, rec_id, move.warehouse_id, move.num, move.position_id, move.batch_no,
+                       move.expire_date, move.production_date)
     ledger = StockLedger(
         tenant_id=tenant_id, warehouse_id=move.warehouse_id, spec_id=move.spec_id, defect=move.defect,
         position_id=move.position_id, batch_no=move.batch_no, src_order_type=ref.src_order_type,
         src_order_no=ref.src_order_no, stockio_no=ref.stockio_no or ref.src_order_no, num=move.num,
         stock_before=Decimal(after) - move.num, stock_after=Decimal(after), price=move.price or ZERO,
-        cost_price=Decimal(cost), operator_name=ref.operator_name, remark=ref.remark, created=now)
+        cost_price=Decimal(cost_price), operator_name=ref.operator_name, remark=ref.remark, created=now)
     session.add(ledger)
     return ledger
 
 
 def _weighted_cost(move: Move) -> Any:
     """Weighted average cost per warehouse/spec, updated on each stock-in with a price."""
-    from sqlalchemy import case
-
     new_total = Stock.stock_num + move.num
     return case(
         (new_total <= 0, Stock.cost_price),
         (Stock.stock_num <= 0, move.price),
         else_=(Stock.stock_num * Stock.cost_price + move.num * (move.price or ZERO)) / new_total,
     )
-
-
-def _apply_detail(session: Session, tenant_id: int, stock_id: int, move: Move) -> None:
-    position_id = move.position_id or default_position(session, tenant_id, move.warehouse_id).position_id
-    expire = move.expire_date or NO_EXPIRY
-    detail = session.scalar(select(StockDetail).where(
-        StockDetail.stock_id == stock_id, StockDetail.position_id == position_id,
-        StockDetail.batch_no == move.batch_no, StockDetail.expire_date == expire))
-    if detail is None:
-        detail = StockDetail(tenant_id=tenant_id, stock_id=stock_id, position_id=position_id,
-                             batch_no=move.batch_no, expire_date=expire,
-                             production_date=move.production_date, stock_num=ZERO)
-        session.add(detail)
-    detail.stock_num = (detail.stock_num or ZERO) + move.num
-    session.flush()
 
 
 def reserve(session: Session, tenant_id: int, moves: Iterable[Move],
@@ -197,17 +188,28 @@ def reserve(session: Session, tenant_id: int, moves: Iterable[Move],
 def release(session: Session, moves: Iterable[Move], sales: bool = False) -> None:
     """Give back a reservation (a checked document is cancelled before it ships)."""
     for move in _ordered(moves):
+        if move.num == 0:
+            continue
         values: dict[str, Any] = {"lock_num": Stock.lock_num - move.num, "modified": now_china()}
         if sales:
             values["sending_num"] = Stock.sending_num - move.num
-        session.execute(update(Stock).where(
+        done = session.execute(update(Stock).where(
             Stock.warehouse_id == move.warehouse_id, Stock.spec_id == move.spec_id,
-            Stock.defect.is_(move.defect)).values(values))
+            Stock.defect.is_(move.defect), Stock.lock_num >= move.num).values(values).returning(Stock.rec_id))
+        if done.first() is None:
+            raise business_error("库存锁定量不足", f"release of {move.num} exceeds the reservation of "
+                                 f"{move.warehouse_id}/{move.spec_id}/{move.defect}")
 
 
 def count_to(session: Session, tenant_id: int, warehouse_id: int, spec_id: int, counted: Decimal,
              ref: DocumentRef, defect: bool = False, spec_no: str = "") -> StockLedger | None:
-    """Set stock to a counted figure (盘点): writes the difference as one movement."""
+    """Set stock to a counted figure (盘点): writes the difference as one movement.
+
+    A count is the truth: it may take stock below what is reserved (available then goes negative
+    until the reservations are released or shipped).
+    """
+    if counted < 0:
+        raise business_error("盘点数量不能小于0", f"counted {counted} < 0")
     _upsert_stock_rows(session, tenant_id, [(warehouse_id, spec_id, defect)])
     row = stock_row(session, warehouse_id, spec_id, defect)
     assert row is not None
@@ -215,64 +217,37 @@ def count_to(session: Session, tenant_id: int, warehouse_id: int, spec_id: int, 
     delta = counted - row.stock_num
     row.last_pd_time = now_china()
     if delta == 0:
+        session.flush()
         return None
     move = Move(warehouse_id, spec_id, delta, defect, spec_no=spec_no)
-    # a count may take stock below what is reserved: the count is the truth
-    return _apply_one(session, tenant_id, move, ref, default_shortage, from_reserved=False, sales=False) \
-        if delta > 0 else _count_down(session, tenant_id, move, ref)
+    return _apply_one(session, tenant_id, move, ref, default_shortage, _NONE, sales=False)
 
 
-def _count_down(session: Session, tenant_id: int, move: Move, ref: DocumentRef) -> StockLedger:
-    now = now_china()
-    stmt = (update(Stock).where(Stock.warehouse_id == move.warehouse_id, Stock.spec_id == move.spec_id,
-                                Stock.defect.is_(move.defect))
-            .values(stock_num=Stock.stock_num + move.num, modified=now, last_inout_time=now)
-            .returning(Stock.stock_num, Stock.cost_price))
-    after, cost = session.execute(stmt).one()
-    ledger = StockLedger(
-        tenant_id=tenant_id, warehouse_id=move.warehouse_id, spec_id=move.spec_id, defect=move.defect,
-        src_order_type=ref.src_order_type, src_order_no=ref.src_order_no,
-        stockio_no=ref.stockio_no or ref.src_order_no, num=move.num, stock_before=Decimal(after) - move.num,
-        stock_after=Decimal(after), cost_price=Decimal(cost), operator_name=ref.operator_name,
-        remark=ref.remark, created=now)
-    session.add(ledger)
-    return ledger
+#: informational buckets of a stock row that other contexts feed (they do not change stock_num)
+COUNTER_FIELDS = frozenset({
+    "order_num", "purchase_num", "transfer_num", "unpay_num", "subscribe_num", "part_paid_num",
+    "trade_reserve_num", "to_purchase_num", "purchase_arrive_num", "refund_num", "refund_exch_num",
+    "refund_onway_num", "return_num", "return_exch_num", "return_onway_num", "wait_transfer_num",
+    "process_onway_num", "inspect_num", "sys_user_define_stock1", "sys_user_define_stock2",
+})
 
 
-# ---------------------------------------------------------------------------- positions and batches
+def adjust_counters(session: Session, tenant_id: int, warehouse_id: int, spec_id: int, defect: bool = False,
+                    **deltas: Decimal) -> None:
+    """Add to informational buckets (待审核量 order_num, 采购在途量 purchase_num, ...) of one stock row."""
+    unknown = set(deltas) - COUNTER_FIELDS
+    if unknown:
+        raise ValueError(f"not stock counters: {sorted(unknown)}")
+    if not deltas:
+        return
+    _upsert_stock_rows(session, tenant_id, [(warehouse_id, spec_id, defect)])
+    values: dict[str, Any] = {name: getattr(Stock, name) + Decimal(delta) for name, delta in deltas.items()}
+    values["modified"] = now_china()
+    session.execute(update(Stock).where(Stock.warehouse_id == warehouse_id, Stock.spec_id == spec_id,
+                                        Stock.defect.is_(defect)).values(values))
 
 
-def default_position(session: Session, tenant_id: int, warehouse_id: int) -> Position:
-    return position(session, tenant_id, warehouse_id, DEFAULT_POSITION_NO, create=True)
-
-
-def position(session: Session, tenant_id: int, warehouse_id: int, position_no: str,
-             create: bool = False) -> Position:
-    found = session.scalar(select(Position).where(Position.warehouse_id == warehouse_id,
-                                                  Position.position_no == position_no))
-    if found is None:
-        if not create:
-            raise business_error(f"货位{position_no}不存在", f"position {position_no!r} unknown")
-        found = Position(tenant_id=tenant_id, warehouse_id=warehouse_id, position_no=position_no)
-        session.add(found)
-        session.flush()
-    return found
-
-
-def active_batch(session: Session, tenant_id: int, batch_no: str) -> Batch:
-    found = session.scalar(select(Batch).where(Batch.tenant_id == tenant_id, Batch.batch_no == batch_no))
-    if found is None or found.is_disabled:
-        raise ApiError("E53", f"batch {batch_no!r} unknown or disabled", batch_no=batch_no)
-    return found
-
-
-def ensure_batch(session: Session, tenant_id: int, batch_no: str) -> Batch:
-    found = session.scalar(select(Batch).where(Batch.tenant_id == tenant_id, Batch.batch_no == batch_no))
-    if found is None:
-        found = Batch(tenant_id=tenant_id, batch_no=batch_no)
-        session.add(found)
-        session.flush()
-    return found
+# ---------------------------------------------------------------------------- invariants
 
 
 def ledger_total(session: Session, warehouse_id: int, spec_id: int, defect: bool = False) -> Decimal:
@@ -285,4 +260,87 @@ def ledger_total(session: Session, warehouse_id: int, spec_id: int, defect: bool
     return Decimal(total or 0)
 
 
-__all__ = ["DocumentRef", "Move", "apply_moves", "available", "count_to", "release", "reserve"]
+
+# ---------------------------------------------------------------------------- counts and position moves
+
+
+def lock_stock_rows(session: Session, tenant_id: int,
+                    keys: Iterable[tuple[int, int, bool]]) -> dict[tuple[int, int, bool], Stock]:
+    """The stock rows of `keys` (created when missing), locked in the fixed order, for a read-then-write."""
+    ordered = sorted(set(keys))
+    _upsert_stock_rows(session, tenant_id, ordered)
+    locking = session.get_bind().dialect.name == "postgresql"
+    rows: dict[tuple[int, int, bool], Stock] = {}
+    for key in ordered:
+        row = stock_row(session, *key)
+        assert row is not None
+        session.refresh(row, with_for_update=locking)
+        rows[key] = row
+    return rows
+
+
+def mark_counted(session: Session, rows: Iterable[Stock]) -> None:
+    """Record that the stock rows were counted (盘点) just now."""
+    now = now_china()
+    for row in rows:
+        row.last_pd_time = now
+    session.flush()
+
+
+def position_stock(session: Session, warehouse_id: int, spec_id: int, defect: bool, position_id: int,
+                   batch_no: str | None = None, expire_date: date | None = None) -> Decimal:
+    """Stock of a spec at one position (of one batch/expiry when given)."""
+    from sqlalchemy import func
+
+    from wdterp.domain.inventory.models import StockDetail
+
+    row = stock_row(session, warehouse_id, spec_id, defect)
+    if row is None:
+        return ZERO
+    stmt = select(func.coalesce(func.sum(StockDetail.stock_num), 0)).where(
+        StockDetail.stock_id == row.rec_id, StockDetail.position_id == position_id)
+    if batch_no is not None:
+        stmt = stmt.where(StockDetail.batch_no == batch_no)
+    if expire_date is not None:
+        stmt = stmt.where(StockDetail.expire_date == expire_date)
+    return Decimal(session.scalar(stmt) or 0)
+
+
+def move_between_positions(session: Session, tenant_id: int, move: Move, to_position_id: int) -> None:
+    """Move `move.num` (> 0) of a stock row from position `move.position_id` to another of its warehouse.
+
+    The warehouse's figure is unchanged (no ledger row): only the detail rows move. The source position
+    (and batch/expiry, when named) must hold the quantity; it leaves in pick order (FEFO).
+    """
+    from wdterp.domain.inventory.models import Position, StockDetail
+
+    if move.position_id is None or move.num <= 0:
+        raise ValueError("a position move needs a source position and a positive quantity")
+    row = lock_stock_rows(session, tenant_id, [move.stock_key])[move.stock_key]
+    sources = [d for d in detail.pick_order(list(session.scalars(select(StockDetail).where(
+        StockDetail.stock_id == row.rec_id, StockDetail.position_id == move.position_id))))
+        if (not move.batch_no or d.batch_no == move.batch_no)
+        and (move.expire_date is None or d.expire_date == move.expire_date)]
+    held = sum((d.stock_num for d in sources), ZERO)
+    if held < move.num:
+        source_no = session.scalar(select(Position.position_no).where(Position.position_id == move.position_id))
+        raise business_error(f"商家编码{move.spec_no}在货位{source_no}库存不足",
+                             f"{move.spec_no}: need {move.num} at position {source_no}, found {held}")
+    left = move.num
+    for num, batch_no, expire, produced in [(d.stock_num, d.batch_no, d.expire_date, d.production_date)
+                                            for d in sources]:
+        taken = min(num, left)
+        if taken <= 0:
+            continue
+        detail.move_detail(session, tenant_id, row.rec_id, row.warehouse_id, -taken, move.position_id,
+                           batch_no, expire)
+        detail.move_detail(session, tenant_id, row.rec_id, row.warehouse_id, taken, to_position_id,
+                           batch_no, expire, produced)
+        left -= taken
+        if left <= 0:
+            break
+
+__all__ = ["NO_EXPIRY", "active_batch", "adjust_counters", "default_position", "ensure_batch", "ledger_total",
+           "position",
+           "DocumentRef", "Move", "apply_moves", "available", "count_to", "lock_stock_rows", "mark_counted",
+           "move_between_positions", "position_stock", "release", "reserve"]
