@@ -15,7 +15,8 @@ from importlib import resources
 from typing import Any
 
 _SPAN_UNITS = {"天": "days", "分钟": "minutes", "小时": "hours"}
-_ENUM_VALUE = re.compile(r"(?:^|[\s,，;；、(（])(-?\d+)\s*[:：、]")
+#: an enumerated value in a description: `1: 在线`, `1、在线`, or a code glued to its CJK name (`1在线转帐 2现金`)
+_ENUM_VALUE = re.compile(r"(?:^|[\s,，;；、(（])(-?\d+)\s*(?:[:：、]|(?=[\u4e00-\u9fff]))")
 
 
 @dataclass(frozen=True)

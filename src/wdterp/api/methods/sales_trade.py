@@ -1,0 +1,108 @@
+"""sales.TradeQuery.*, sales.TradeEdit.*, sales.TradeImport.upload, sales.Payment.queryWithDetail."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from wdterp.api.context import CallContext
+from wdterp.api.docs import doc
+from wdterp.api.methods.sales_rows import trade_mapper
+from wdterp.api.registry import declare
+from wdterp.api.validation import ArgsValidator, model_for
+from wdterp.api.wire import documented_fields, project
+from wdterp.domain.masterdata.models import Shop
+from wdterp.domain.sales import edits, flow, payments, search
+from wdterp.protocol.errors import ApiError, business_error
+
+# ---------------------------------------------------------------------------- trade queries
+
+
+def _trades(ctx: CallContext, params: dict[str, Any], history: bool, self_only: bool) -> dict[str, Any]:
+    stmt = search.trades_query(ctx.session, ctx.tenant_id, params, ctx.permitted_shops(), history, self_only)
+    mapper = trade_mapper(ctx.session, ctx.tenant_id, ctx.method, bool(params.get("cal_share_post_amount")))
+    return ctx.paginate(stmt, mapper)
+
+
+# the window is required only without trade_no / src_tid / logistics_no (E23 in the query itself)
+@declare("sales.TradeQuery.queryWithDetail", time_required=False)
+def query_with_detail(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    return _trades(ctx, params, history=False, self_only=False)
+
+
+@declare("sales.TradeQuery.queryHistoryWithDetail", time_required=False)
+def query_history_with_detail(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    return _trades(ctx, params, history=True, self_only=False)
+
+
+@declare("sales.TradeQuery.querySelfOrderWithDetail", time_required=False)
+def query_self_order_with_detail(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    return _trades(ctx, params, history=False, self_only=True)
+
+
+@declare("sales.TradeQuery.queryHistorySelfOrderWithDetail", time_required=False)
+def query_history_self_order_with_detail(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    return _trades(ctx, params, history=True, self_only=True)
+
+
+@declare("sales.TradeQuery.getLog")
+def get_log(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    trade = flow.find_trade(ctx.session, ctx.tenant_id, params["trade_no"])
+    permitted = ctx.permitted_shops()
+    shop = ctx.session.get(Shop, trade.shop_id) if trade is not None else None
+    if trade is None or shop is None or (permitted is not None and shop.shop_no not in permitted):
+        raise business_error("订单不存在或无店铺权限", f"trade {params['trade_no']!r} not found or shop not permitted")
+    names = documented_fields(ctx.method, "detail_list")
+    return {"detail_list": [project(log, names) for log in search.trade_logs(ctx.session, trade)]}
+
+
+@declare("sales.TradeQuery.getTradeMergedLog", time_span=timedelta(days=edits.MERGE_LOG_DAYS))
+def get_trade_merged_log(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    names = documented_fields(ctx.method, "log_list")
+    return ctx.paginate(search.merge_logs_query(ctx.tenant_id, params), lambda r: project(r, names), "log_list")
+
+
+# ---------------------------------------------------------------------------- edits
+
+_REMARK_DOC = doc("sales.TradeEdit.modifyRemark")
+_REMARK_ITEM = model_for(_REMARK_DOC, _REMARK_DOC.arg_table("data") or (), False)
+
+
+def _remark_items(value: Any) -> list[dict[str, Any]]:
+    """The page's own example wraps the list as {"data": [...]}; both shapes are read."""
+    if isinstance(value, dict) and "data" in value:
+        value = value["data"]
+    return ArgsValidator._validate_list(_REMARK_ITEM, value)
+
+
+@declare("sales.TradeEdit.modifyRemark", overrides={"data": _remark_items})
+def modify_remark(ctx: CallContext, items: list[dict[str, Any]]) -> dict[str, Any]:
+    errors = edits.modify_remarks(ctx.session, ctx.tenant_id, items, ctx.access.key)
+    return {"message": "成功" if not errors else "部分失败", "error": errors}
+
+
+@declare("sales.TradeEdit.toException")
+def to_exception(ctx: CallContext, trade_no: str) -> dict[str, Any]:
+    if not trade_no:
+        raise ApiError("E21", "empty trade_no")
+    return {"message": edits.to_exception(ctx.session, ctx.tenant_id, trade_no, ctx.access.key)}
+
+
+# ---------------------------------------------------------------------------- import, payments
+
+
+@declare("sales.TradeImport.upload")
+def import_trades(ctx: CallContext, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    if not ctx.access.create_trade:
+        raise ApiError("E55", f"app {ctx.access.key} may not create trades")
+    edits.import_trades(ctx.session, ctx.tenant_id, rows, ctx.permitted_shops(), ctx.permitted_warehouses())
+    return {"message": "OK"}
+
+
+@declare("sales.Payment.queryWithDetail")
+def query_payments(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    names = documented_fields(ctx.method, "payment_list")
+    stmt = payments.payments_query(ctx.tenant_id, params, ctx.permitted_shops())
+    # the system (系统) made and received it: no employee row, id 0
+    return ctx.paginate(stmt, lambda row: project(row[0], names, shop_no=row[1], operator_id=0, checker_id=0),
+                        scalars=False)

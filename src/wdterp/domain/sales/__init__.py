@@ -1,0 +1,1 @@
+"""Sales core: raw trades, trades, sales stockouts, the order flow and its autopilot."""

@@ -1,0 +1,110 @@
+"""Per-tenant autopilot of the order loop (tenant setting `autopilot`).
+
+    {"auto_submit": true, "auto_check": true, "auto_consign_after_seconds": 30, "logistics_no": "SF"}
+
+Auto-submit and auto-check run right after a push, in the push's transaction; a trade that cannot
+be checked (no stock...) stays in 待客审 with a 1014 订单审核失败 log row. Auto-consign runs in the
+server's background task (`run_autopilot`), with a generated tracking number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from wdterp.domain.masterdata.service import active_logistics
+from wdterp.domain.sales import edits, flow
+from wdterp.domain.sales.models import RawTrade, Trade
+from wdterp.domain.sales.statuses import LogType, PayStatus, ProcessStatus, TradeStatus
+from wdterp.domain.tenancy.models import Tenant
+from wdterp.protocol.errors import ApiError
+
+SETTING = "autopilot"
+AUTOPILOT_OPERATOR = "自动流转"
+#: trades consigned per tenant per background round
+BATCH = 200
+
+
+def rules_of(tenant: Tenant | None) -> dict[str, Any]:
+    return dict((tenant.settings or {}).get(SETTING) or {}) if tenant else {}
+
+
+def set_rules(session: Session, tenant_id: int, *, auto_submit: bool | None = None, auto_check: bool | None = None,
+              auto_consign_after_seconds: int | None = None, logistics_no: str | None = None) -> dict[str, Any]:
+    """Change the tenant's rules (only the given ones); a negative delay turns auto-consign off."""
+    tenant = session.get(Tenant, tenant_id)
+    assert tenant is not None
+    rules = rules_of(tenant)
+    if logistics_no is not None:
+        if logistics_no:
+            active_logistics(session, tenant_id, logistics_no)
+        rules["logistics_no"] = logistics_no
+    for name, value in (("auto_submit", auto_submit), ("auto_check", auto_check)):
+        if value is not None:
+            rules[name] = bool(value)
+    if auto_consign_after_seconds is not None:
+        rules["auto_consign_after_seconds"] = None if auto_consign_after_seconds < 0 else auto_consign_after_seconds
+    tenant.settings = {**(tenant.settings or {}), SETTING: rules}
+    session.flush()
+    return rules
+
+
+def after_push(session: Session, tenant_id: int, raws: Iterable[RawTrade]) -> None:
+    """Auto-submit and auto-check the raw trades a push saved, when the tenant's rules say so."""
+    rules = rules_of(session.get(Tenant, tenant_id))
+    if not rules.get("auto_submit"):
+        return
+    for raw in raws:
+        if raw.process_status != ProcessStatus.NEW or raw.pay_status != PayStatus.PAID and raw.delivery_term != 2:
+            continue
+        savepoint = session.begin_nested()
+        try:
+            trade = flow.submit(session, raw, AUTOPILOT_OPERATOR)
+        except ApiError:
+            savepoint.rollback()
+            raw.bad_reason = raw.bad_reason or "自动递交失败"
+            continue
+        savepoint.commit()
+        if rules.get("auto_check"):
+            try_check(session, trade)
+
+
+def try_check(session: Session, trade: Trade) -> bool:
+    savepoint = session.begin_nested()
+    try:
+        flow.check(session, trade, AUTOPILOT_OPERATOR)
+    except ApiError as err:
+        savepoint.rollback()
+        flow.add_log(session, trade, LogType.CHECK_FAILED, f"订单审核失败: {err.message}", AUTOPILOT_OPERATOR)
+        return False
+    savepoint.commit()
+    return True
+
+
+def run_autopilot(session: Session, now: datetime) -> int:
+    """One background round: consign checked trades older than each tenant's delay; purge merge logs."""
+    edits.purge_merge_logs(session, now)
+    shipped = 0
+    for tenant in session.scalars(select(Tenant).where(Tenant.enabled.is_(True))):
+        rules = rules_of(tenant)
+        delay = rules.get("auto_consign_after_seconds")
+        if delay is None or delay == "":
+            continue
+        due = now - timedelta(seconds=int(delay))
+        trades = session.scalars(select(Trade).where(
+            Trade.tenant_id == tenant.id, Trade.trade_status == TradeStatus.CHECKED, Trade.check_time <= due)
+            .order_by(Trade.trade_id).limit(BATCH)).all()
+        for trade in trades:
+            savepoint = session.begin_nested()
+            try:
+                flow.consign(session, trade, rules.get("logistics_no") or None, None, AUTOPILOT_OPERATOR)
+            except ApiError:
+                savepoint.rollback()
+                continue
+            savepoint.commit()
+            shipped += 1
+    return shipped

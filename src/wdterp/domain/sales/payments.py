@@ -1,0 +1,70 @@
+"""Sales payments (销售收付单): a receipt when a raw trade is paid, a refund when it is cancelled after
+payment; searched by sales.Payment.queryWithDetail."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from wdterp.domain.documents.engine import next_no
+from wdterp.domain.masterdata.models import Shop
+from wdterp.domain.queries import equal_if_given, in_window, split_list
+from wdterp.domain.sales.models import RawTrade, SalesPayment
+from wdterp.domain.sales.statuses import SYSTEM_OPERATOR, PaymentOrderType, PaymentStatus
+from wdterp.protocol.clock import now_china
+
+PAYMENT_PREFIX = "SF"
+#: 收款账户 per pay_method (the push pages' list)
+ACCOUNTS = {1: "在线转账", 2: "现金", 3: "银行转账", 4: "邮局汇款", 5: "预付款", 6: "刷卡", 7: "支付宝", 8: "微信支付"}
+
+
+def _payment(session: Session, raw: RawTrade, is_refund: bool, amount: Decimal, remark: str) -> SalesPayment:
+    now = now_china()
+    row = SalesPayment(
+        tenant_id=raw.tenant_id, payment_no=next_no(session, raw.tenant_id, PAYMENT_PREFIX),
+        status=PaymentStatus.COMPLETED, shop_id=raw.shop_id, sales_order_no=raw.tid, sales_order_id=raw.rec_id,
+        raw_nos=raw.tid, order_type=PaymentOrderType.RAW_TRADE, refund_type="退款" if is_refund else "货款",
+        account_id=raw.pay_method, account_name=ACCOUNTS.get(raw.pay_method, ""), buyer_nick=raw.buyer_nick,
+        pay_account=raw.pay_account, account_bank="", is_refund=is_refund,
+        refund_amount=amount if is_refund else Decimal(0), receive_amount=Decimal(0) if is_refund else amount,
+        real_amount=amount, verify_amount=amount, operator_name=SYSTEM_OPERATOR, checker_name=SYSTEM_OPERATOR,
+        pay_time=(raw.pay_time or now) if not is_refund else now, remark=remark, created=now, modified=now)
+    session.add(row)
+    return row
+
+
+def record_receipt(session: Session, raw: RawTrade) -> SalesPayment:
+    amount = raw.paid if raw.paid else raw.receivable
+    return _payment(session, raw, False, amount, f"原始单{raw.tid}付款{amount:.4f}元")
+
+
+def record_refund(session: Session, raw: RawTrade) -> SalesPayment | None:
+    """A refund for a cancelled raw trade that had been paid (none when nothing was received)."""
+    received = session.scalars(select(SalesPayment).where(
+        SalesPayment.tenant_id == raw.tenant_id, SalesPayment.sales_order_id == raw.rec_id,
+        SalesPayment.order_type == PaymentOrderType.RAW_TRADE)).all()
+    balance = sum((p.receive_amount - p.refund_amount for p in received), Decimal(0))
+    if balance <= 0:
+        return None
+    return _payment(session, raw, True, balance, f"原始单{raw.tid}退款{balance:.4f}元")
+
+
+def payments_query(tenant_id: int, f: dict[str, Any], permitted: frozenset[str] | None) -> Select[Any]:
+    stmt: Any = (select(SalesPayment, Shop.shop_no).join(Shop, Shop.shop_id == SalesPayment.shop_id)
+            .where(SalesPayment.tenant_id == tenant_id).order_by(SalesPayment.payment_id))
+    column = SalesPayment.pay_time if f.get("time_type") == 1 else SalesPayment.created
+    stmt = in_window(stmt, column, f.get("start_time"), f.get("end_time"))
+    is_refund = f.get("is_refund")
+    stmt = equal_if_given(stmt, [(SalesPayment.status, f.get("status")),
+                                 (SalesPayment.payment_no, f.get("payment_no")),
+                                 (SalesPayment.sales_order_no, f.get("sales_order_no")),
+                                 (SalesPayment.is_refund, None if is_refund is None else bool(is_refund))])
+    shops = split_list(f.get("shop_nos"))
+    if shops:
+        stmt = stmt.where(Shop.shop_no.in_(shops))
+    if permitted is not None:
+        stmt = stmt.where(Shop.shop_no.in_(sorted(permitted)))
+    return stmt
