@@ -1,0 +1,1 @@
+"""Warehouse side of sales stockouts: weighing, packaging, pick lists, packing lists, position allocation."""
