@@ -8,6 +8,8 @@ way for all of them: resolving and validating lines (E45/E67/E68/E50/E53/E56), u
 
 from __future__ import annotations
 
+import importlib
+
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -109,7 +111,22 @@ def register_hooks(kind: Kind, *, before_check: DocumentHook | None = None,
             table[key].append(hook)
 
 
+#: modules that register hooks when imported; loaded before the first hook runs, so the rules hold
+#: whichever surface (API, ops, a script) checks or cancels a document
+HOOK_MODULES = ("wdterp.domain.stockother.stockio", "wdterp.domain.sales_wms.hooks")
+_hooks_loaded = False
+
+
+def _load_hook_modules() -> None:
+    global _hooks_loaded
+    if not _hooks_loaded:
+        for name in HOOK_MODULES:
+            importlib.import_module(name)
+        _hooks_loaded = True
+
+
 def _run(table: dict[tuple[str, int], list[DocumentHook]], session: Session, doc: StockDocument) -> None:
+    _load_hook_modules()
     for hook in table.get((doc.direction, doc.order_type), ()):
         hook(session, doc)
 

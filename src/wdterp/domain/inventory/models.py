@@ -68,6 +68,37 @@ class Stock(Timestamps, Base):
     remark: Mapped[str] = text(255)
     last_pd_time: Mapped[datetime | None] = when()
     last_inout_time: Mapped[datetime | None] = when()
+    #: 0 未启用 · 1 启用 · 2 停用
+    status: Mapped[int] = integer(1)
+    # Informational buckets of wms.StockSpec.search (see `service.COUNTER_FIELDS`): the contexts
+    # that own the underlying documents feed them through `service.adjust_counters`.
+    unpay_num: Mapped[Decimal] = money()
+    subscribe_num: Mapped[Decimal] = money()
+    part_paid_num: Mapped[Decimal] = money()
+    trade_reserve_num: Mapped[Decimal] = money()
+    to_purchase_num: Mapped[Decimal] = money()
+    purchase_arrive_num: Mapped[Decimal] = money()
+    refund_num: Mapped[Decimal] = money()
+    refund_exch_num: Mapped[Decimal] = money()
+    refund_onway_num: Mapped[Decimal] = money()
+    return_num: Mapped[Decimal] = money()
+    return_exch_num: Mapped[Decimal] = money()
+    return_onway_num: Mapped[Decimal] = money()
+    wait_transfer_num: Mapped[Decimal] = money()
+    process_onway_num: Mapped[Decimal] = money()
+    inspect_num: Mapped[Decimal] = money()
+    sys_user_define_stock1: Mapped[Decimal] = money()
+    sys_user_define_stock2: Mapped[Decimal] = money()
+    #: what an external WMS last reported (0 and no time until a WMS sync happens)
+    wms_sync_stock: Mapped[Decimal] = money()
+    wms_preempty_stock: Mapped[Decimal] = money()
+    wms_sync_time: Mapped[datetime | None] = when()
+    #: 警戒库存 settings (set with the `stock.set_alarm` operation)
+    safe_stock_upper: Mapped[Decimal] = money()
+    alarm_type: Mapped[int] = integer(0)
+    alarm_days: Mapped[Decimal] = money()
+    alarm_days_upper: Mapped[Decimal] = money()
+    cycle_days: Mapped[Decimal] = money()
 
 
 class StockDetail(Base):
@@ -92,6 +123,7 @@ class StockLedger(Base):
 
     __tablename__ = "stock_ledger"
     __table_args__ = (Index("ix_stock_ledger_tenant_created", "tenant_id", "created"),
+                      Index("ix_stock_ledger_spec_created", "tenant_id", "spec_id", "created"),
                       Index("ix_stock_ledger_stock", "warehouse_id", "spec_id", "defect"),
                       Index("ix_stock_ledger_doc", "tenant_id", "src_order_no"))
     rec_id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -114,3 +146,25 @@ class StockLedger(Base):
     operator_name: Mapped[str] = text(64)
     remark: Mapped[str] = text(255)
     created: Mapped[datetime] = mapped_column(DateTime, default=now_china)
+
+
+class StockCost(Timestamps, Base):
+    """存货成本: weighted average cost per spec, tenant-wide (warehouse_id 0) and per warehouse.
+
+    Which scope the finance queries read depends on the tenant setting `multi_warehouse_cost`
+    (多仓成本, off by default). `planned_cost` (计划成本) is set by the `stock.set_planned_cost` operation.
+    """
+
+    __tablename__ = "stock_cost"
+    __table_args__ = (UniqueConstraint("tenant_id", "warehouse_id", "spec_id", "defect"),
+                      Index("ix_stock_cost_tenant_modified", "tenant_id", "modified"),
+                      Index("ix_stock_cost_tenant_spec", "tenant_id", "spec_id"))
+    rec_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(Integer)
+    #: 0 = all warehouses of the tenant
+    warehouse_id: Mapped[int] = integer(0)
+    spec_id: Mapped[int] = mapped_column(ForeignKey("spec.spec_id", ondelete="CASCADE"))
+    defect: Mapped[bool] = flag()
+    avg_cost: Mapped[Decimal] = money()
+    planned_cost: Mapped[Decimal] = money()
+    remark: Mapped[str] = text(255)

@@ -1,0 +1,223 @@
+"""wms.StockSpec.*: stock per warehouse/spec, available stock, the stock ledger, stock details.
+
+Decisions the pages leave open:
+- search / search2 need spec_nos or a time window (E44); half a window answers E23.
+- warehouse_type is 0 for an ordinary warehouse (type 1, not external), else the warehouse's type.
+- flag_name is "无" when the spec has no flag, as in the pages' examples.
+- Sales figures, cost price and alarm fields are always filled (the `mask` / `need_alarm_info`
+  switches only save the vendor work; sending the fields anyway breaks no client).
+- queryChangeHistory: without spec_no the window may span 60 minutes (E25), with it 30 days.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from wdterp.api import ops_stock  # noqa: F401  (registers the stock operations)
+from wdterp.api.context import CallContext
+from wdterp.api.docs import doc
+from wdterp.api.registry import declare
+from wdterp.api.validation import ArgsValidator, model_for
+from wdterp.api.wire import Envelope, documented_fields, project
+from wdterp.domain.inventory import figures
+from wdterp.domain.inventory.detail import NO_EXPIRY
+from wdterp.domain.inventory.queries import (
+    Found,
+    PageRequest,
+    Window,
+    detail_rows,
+    flag_ids,
+    goods_spec_ids,
+    ledger_rows,
+    spec_ids_of,
+    stock_rows,
+)
+from wdterp.domain.masterdata.models import Warehouse
+from wdterp.protocol.errors import ApiError, business_error
+
+ZERO = Decimal(0)
+NO_FLAG = "无"
+WAREHOUSE_MISSING = "仓库不存在 仓库编号: {}"
+ONE_HOUR = timedelta(minutes=60)
+
+
+# ---------------------------------------------------------------------------- shared by the stock methods
+
+
+def warehouse_scope(ctx: CallContext, warehouse_no: str | None,
+                    missing: str = WAREHOUSE_MISSING) -> list[int] | None:
+    """Warehouse ids a query may read: the named one (unknown → code 100, not permitted → E34), else
+    the app's permitted warehouses (None = all)."""
+    permitted = ctx.permitted_warehouses()
+    if warehouse_no:
+        found = ctx.session.scalar(select(Warehouse.warehouse_id).where(
+            Warehouse.tenant_id == ctx.tenant_id, Warehouse.warehouse_no == warehouse_no))
+        if found is None:
+            raise business_error(missing.format(warehouse_no), f"warehouse {warehouse_no!r} unknown")
+        if permitted is not None and warehouse_no not in permitted:
+            raise ApiError("E34", f"app {ctx.access.key} has no access to warehouse {warehouse_no}")
+        return [found]
+    if permitted is None:
+        return None
+    return list(ctx.session.scalars(select(Warehouse.warehouse_id).where(
+        Warehouse.tenant_id == ctx.tenant_id, Warehouse.warehouse_no.in_(sorted(permitted)))))
+
+
+def page_request(ctx: CallContext) -> PageRequest:
+    page = ctx.page
+    if page is None:
+        return PageRequest(size=1000, offset=0)
+    return PageRequest(size=page.size, offset=page.offset, count=page.calc_total)
+
+
+def window_of(params: dict[str, Any], start: str = "start_time", end: str = "end_time") -> Window:
+    if (params.get(start) is None) != (params.get(end) is None):
+        raise ApiError("E23", f"{start} and {end} go together")
+    return Window(params.get(start), params.get(end))
+
+
+def as_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    return [str(v) for v in value or () if str(v)]
+
+
+def four(value: Decimal | None) -> str:
+    """A Decimal(19,4) the way the page's example writes it: a string with four places."""
+    return f"{Decimal(value or 0):.4f}"
+
+
+# ---------------------------------------------------------------------------- search, search2
+
+
+def _stock_page(ctx: CallContext, params: dict[str, Any], missing: str) -> tuple[Found, list[dict[str, Any]]]:
+    window = window_of(params)
+    scope = warehouse_scope(ctx, params.get("warehouse_no"), missing)
+    spec_nos = as_list(params.get("spec_nos"))
+    spec_ids = spec_ids_of(ctx.session, ctx.tenant_id, spec_nos) if spec_nos else None
+    found = stock_rows(ctx.session, ctx.tenant_id, page_request(ctx), spec_ids=spec_ids, warehouse_ids=scope,
+                       window=window)
+    names = documented_fields(ctx.method, "detail_list" if ctx.method.endswith("2") else "data")
+    return found, _stock_wire_rows(ctx, found, names, v1=not ctx.method.endswith("2"))
+
+
+def _stock_wire_rows(ctx: CallContext, found: Found, names: tuple[str, ...], v1: bool) -> list[dict[str, Any]]:
+    """Wire rows of a stock page; the page's values are already wire-ready (floats, time text)."""
+    keys = [(r.warehouse_id, r.spec_id, bool(r.defect)) for r in found.rows]
+    pending = figures.pending_quantities(ctx.session, ctx.tenant_id, keys)
+    sales = figures.sales_figures(ctx.session, ctx.tenant_id, keys)
+    flags = flag_ids(ctx.session, ctx.tenant_id, {r.spec_flag_name or r.goods_flag_name for r in found.rows})
+    sales_names = (*figures.SALES_FIGURES, "num_yesterday")
+    out = []
+    for r, key in zip(found.rows, keys, strict=True):
+        synced = r.wms_sync_time is not None
+        flag_name = r.spec_flag_name or r.goods_flag_name
+        row_pending, row_sales = pending.get(key, {}), sales.get(key, {})
+        computed: dict[str, Any] = {
+            "defect": int(r.defect) if v1 else bool(r.defect),
+            "available_send_stock": round(r.stock_num - r.lock_num, 4),
+            "wms_stock_diff": round(r.wms_sync_stock - r.stock_num, 4) if synced else 0.0,
+            "wms_preempty_diff": round(r.wms_preempty_stock - r.lock_num, 4) if synced else 0.0,
+            "warehouse_type": 0 if r.warehouse_kind == 1 and not r.is_external else r.warehouse_kind,
+            "unit_name": r.spec_unit_name or r.goods_unit_name,
+            "aux_unit_name": r.spec_aux_unit_name or r.goods_aux_unit_name,
+            "flag_name": flag_name or NO_FLAG, "flag_id": flags.get(flag_name, 0),
+            "safe_stock_uppe": r.safe_stock_upper,
+            **{bucket: float(row_pending.get(bucket, ZERO)) for bucket in figures.PENDING_BUCKETS},
+            **{name: float(row_sales.get(name, ZERO)) for name in sales_names},
+        }
+        values = r._mapping
+        row = {name: computed[name] if name in computed else values[name] for name in names}
+        out.append({k: "" if v is None else v for k, v in row.items()})
+    return out
+
+
+@declare("wms.StockSpec.search", narrowing=("spec_nos", "start_time", "end_time"), page_size_max=1000)
+def search(ctx: CallContext, params: dict[str, Any]) -> Envelope:
+    found, rows = _stock_page(ctx, params, WAREHOUSE_MISSING)
+    return Envelope({"total": found.total, "data": rows})
+
+
+@declare("wms.StockSpec.search2", narrowing=("spec_nos", "start_time", "end_time"), page_size_max=1000)
+def search2(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    found, rows = _stock_page(ctx, params, "仓库不存在  仓库编号: {}")
+    return ctx.page_of(rows, found.total)
+
+
+# ---------------------------------------------------------------------------- available stock
+
+
+@declare("wms.StockSpec.queryAvailableStock", narrowing=("spec_no", "start_time", "end_time"))
+def query_available_stock(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    window = window_of(params)
+    scope = warehouse_scope(ctx, params.get("warehouse_no"))
+    spec_ids: list[int] | None = None
+    if params.get("spec_no"):
+        spec_ids = spec_ids_of(ctx.session, ctx.tenant_id, [params["spec_no"]])
+    if params.get("goods_no"):
+        of_goods = goods_spec_ids(ctx.session, ctx.tenant_id, params["goods_no"])
+        spec_ids = of_goods if spec_ids is None else [s for s in spec_ids if s in of_goods]
+    found = stock_rows(ctx.session, ctx.tenant_id, page_request(ctx), spec_ids=spec_ids, warehouse_ids=scope,
+                       window=window)
+    names = documented_fields(ctx.method, "stocks")
+    rows = [project(r, names, num=round(r.stock_num - r.lock_num, 4), type=0, defect=bool(r.defect),
+                    brand_name=r.brand_name or "", class_name=r.class_name or NO_FLAG,
+                    status=0 if r.stock_num - r.lock_num > 0 else 1) for r in found.rows]
+    return ctx.page_of(rows, found.total)
+
+
+# ---------------------------------------------------------------------------- change history
+
+
+@declare("wms.StockSpec.queryChangeHistory", time_fields=("start_date", "end_date"), time_required=True)
+def query_change_history(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    window = window_of(params, "start_date", "end_date")
+    if not params.get("spec_no") and window.start and window.end and window.end - window.start > ONE_HOUR:
+        raise ApiError("E25", f"{window.end - window.start} > 60 minutes without spec_no")
+    scope = warehouse_scope(ctx, params.get("warehouse_no"))
+    spec_ids = spec_ids_of(ctx.session, ctx.tenant_id, [params["spec_no"]]) if params.get("spec_no") else None
+    found = ledger_rows(ctx.session, ctx.tenant_id, page_request(ctx), window, defect=bool(params.get("defect")),
+                        spec_ids=spec_ids, warehouse_ids=scope, direction=params.get("type"))
+    names = documented_fields(ctx.method, "data#2")
+    rows = [project(r, names, type=1 if r.num > 0 else 2, stock_num_old=r.stock_before, num=abs(r.num),
+                    stock_num_new=r.stock_after, defect=bool(r.defect)) for r in found.rows]
+    return ctx.page_of(rows, found.total, "data")
+
+
+# ---------------------------------------------------------------------------- stock details
+
+
+def _detail_params(value: Any) -> dict[str, Any]:
+    """The page marks both ids required, but its example says either will do (the list wins)."""
+    method = doc("wms.StockSpec.stockDetailSearch")
+    table = tuple(f.__class__(f.name, f.type, f.length, False, f.desc) for f in method.tables["params"])
+    return ArgsValidator._validate_map(model_for(method, table, True), value, {f.name for f in table})
+
+
+@declare("wms.StockSpec.stockDetailSearch", overrides={"params": _detail_params})
+def stock_detail_search(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    if params.get("stock_spec_id_list"):
+        try:
+            ids = [int(v) for v in as_list(params["stock_spec_id_list"])]
+        except ValueError:
+            raise ApiError("E07", f"stock_spec_id_list {params['stock_spec_id_list']!r} is not ids") from None
+    elif params.get("stock_spec_id") is not None:
+        ids = [params["stock_spec_id"]]
+    else:
+        raise ApiError("E71", "stock_spec_id or stock_spec_id_list is required", field="stock_spec_id")
+    rows = detail_rows(ctx.session, ctx.tenant_id, ids, warehouse_scope(ctx, None))
+    names = documented_fields(ctx.method, "detail_list")
+    out, left_locked, current = [], ZERO, None
+    for r in rows:  # the reservation sits on the details stock leaves first (pick order)
+        if r.stock_id != current:
+            current, left_locked = r.stock_id, max(r.lock_num, ZERO)
+        reserved = min(r.stock_num, left_locked) if r.stock_num > 0 else ZERO
+        left_locked -= reserved
+        out.append(project(r, names, stock_num=four(r.stock_num), reserve_num=four(reserved),
+                           expire_date="" if r.expire_date in (None, NO_EXPIRY) else r.expire_date,
+                           production_date=r.production_date or "", stock_spec_id=r.stock_id))
+    return {"detail_list": out, "total_count": len(out)}
