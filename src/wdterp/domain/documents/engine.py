@@ -9,7 +9,6 @@ way for all of them: resolving and validating lines (E45/E67/E68/E50/E53/E56), u
 from __future__ import annotations
 
 import importlib
-
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
