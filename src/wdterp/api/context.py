@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,10 @@ class Page:
     @property
     def offset(self) -> int:
         return self.size * self.no
+
+
+#: the page of a paged query reached without paging parameters (internal callers)
+DEFAULT_PAGE = Page(size=1000, no=0, calc_total=True)
 
 
 @dataclass
@@ -61,16 +65,32 @@ class CallContext:
     def paginate(self, stmt: Select[Any], to_row: Callable[[Any], dict[str, Any]],
                  list_name: str | None = None, scalars: bool = True) -> dict[str, Any]:
         """Run a select one page at a time: {"total_count": N, <list_name>: rows}."""
-        page = self.page or Page(size=1000, no=0, calc_total=True)
+        rows, total = self.fetch_page(stmt, scalars)
+        return self.page_of([to_row(r) for r in rows], total, list_name)
+
+    def fetch_page(self, stmt: Select[Any], scalars: bool = True) -> tuple[list[Any], int]:
+        """One page of a select and the number of rows of all pages: (rows, total).
+
+        The page is read with one row more than asked for: when that row is not there, this is
+        the last page and the total is known without a count query (one round trip instead of
+        two; most answers fit on one page). The total is right whatever `calc_total` says: some
+        clients that send `calc_total=0` still stop paging on `total_count`.
+        """
+        page = self.page or DEFAULT_PAGE
+        result = self.session.execute(stmt.limit(page.size + 1).offset(page.offset))
+        rows: list[Any] = list(result.scalars() if scalars else result)
+        more = len(rows) > page.size
+        if more:
+            del rows[page.size:]
+        if not more and (rows or page.offset == 0):
+            return rows, page.offset + len(rows)
         total = self.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
-        result = self.session.execute(stmt.limit(page.size).offset(page.offset))
-        rows: Iterable[Any] = result.scalars() if scalars else result
-        return self.page_of([to_row(r) for r in rows], total or 0, list_name)
+        return rows, total or 0
 
     def page_of(self, rows: list[dict[str, Any]], total: int, list_name: str | None = None) -> dict[str, Any]:
         return {"total_count": total, (list_name or self.list_name or "details"): rows}
 
     def slice(self, rows: list[dict[str, Any]], list_name: str | None = None) -> dict[str, Any]:
         """Page over rows already in memory (code tables)."""
-        page = self.page or Page(size=1000, no=0, calc_total=True)
+        page = self.page or DEFAULT_PAGE
         return self.page_of(rows[page.offset: page.offset + page.size], len(rows), list_name)

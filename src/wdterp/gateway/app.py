@@ -48,9 +48,21 @@ def _json_default(value: Any) -> Any:
     raise TypeError(type(value).__name__)
 
 
+_date_header: tuple[int, str] = (0, "")
+
+
+def _http_date() -> str:
+    """The `Date` header value, formatted once per second."""
+    global _date_header
+    now = int(time.time())
+    if _date_header[0] != now:
+        _date_header = (now, formatdate(now, usegmt=True))
+    return _date_header[1]
+
+
 def envelope(payload: dict[str, Any], request_id: str) -> Response:
     body = orjson.dumps(payload, default=_json_default, option=orjson.OPT_NON_STR_KEYS)
-    headers = {"X-Request-Id": request_id, "Date": formatdate(usegmt=True)}
+    headers = {"X-Request-Id": request_id, "Date": _http_date()}
     return Response(body, status_code=200, media_type=JSON_TYPE, headers=headers)
 
 
@@ -70,7 +82,8 @@ class Gateway:
         try:
             if request.method != "POST":
                 raise ApiError("E01", f"HTTP {request.method} is not accepted; use POST")
-            call.params = dict(parse_qsl(request.url.query, keep_blank_values=True))
+            # the raw query string as `request.url.query` gives it, without building a URL object
+            call.params = dict(parse_qsl(request.scope["query_string"].decode(), keep_blank_values=True))
             call.body = await self._read_body(request)
             result = await self.pipeline.run(call)
             payload: dict[str, Any] = {"status": 0}
@@ -134,6 +147,7 @@ class Gateway:
             await self.autopilot.stop()
             await self.calllog.stop()
             await self.limits.close()
+            self.pipeline.close()
 
 
 def create_app(config: GatewayConfig | None = None, db: Database | None = None) -> Starlette:

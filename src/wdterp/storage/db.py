@@ -14,6 +14,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_URL = "sqlite:///./wdterp.db"
 ENV_URL = "WDTERP_DATABASE_URL"
+#: threads that run calls' handlers (gateway/pipeline.py). Few: the handlers are mostly Python
+#: (one core under the GIL), and every thread more makes the threads queue longer for the GIL each
+#: time SQLite hands it back (8 threads: ~810 calls/s, 32: ~580 on the gateway bench).
+CALL_THREADS = int(os.environ.get("WDTERP_CALL_THREADS", "8"))
+#: SQLite connections kept open besides the call threads': anyio's threads (call log, access
+#: cache, admin) and CLI use
+SPARE_CONNECTIONS = 32
+#: PostgreSQL connections per process (`wdterp serve --workers N` opens up to N x (this + 5))
+PG_POOL_SIZE = int(os.environ.get("WDTERP_PG_POOL_SIZE", "20"))
 
 
 def resolve_url(url: str | None) -> str:
@@ -25,12 +34,19 @@ def resolve_url(url: str | None) -> str:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Runs once per DBAPI connection (the pool keeps them; see `_make_engine`). pysqlite's own
+    # transaction handling is turned off: `_sqlite_begin` issues BEGIN itself.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+def _is_memory(url: Any) -> bool:
+    return url.database in (None, "", ":memory:") or "mode=memory" in str(url)
 
 
 #: execution option of a read-only unit of work (`Database.transaction(readonly=True)`)
@@ -40,7 +56,9 @@ READONLY = "wdterp_readonly"
 def _sqlite_begin_immediate(conn: Any) -> None:
     # Writers take the lock at BEGIN, so two calls never deadlock upgrading read locks. Readers
     # begin deferred: in WAL mode they never wait for the write lock nor for each other.
-    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READONLY) else "BEGIN IMMEDIATE")
+    # Sent on the DBAPI connection itself: a full SQLAlchemy execution costs ~40 us per call.
+    sql = "BEGIN" if conn.get_execution_options().get(READONLY) else "BEGIN IMMEDIATE"
+    conn.connection.driver_connection.execute(sql)
 
 
 class Database:
@@ -57,19 +75,24 @@ class Database:
     def _make_engine(self, **engine_args: Any) -> Engine:
         url = make_url(self.url)
         if url.get_backend_name() == "sqlite":
+            if not _is_memory(url) and "poolclass" not in engine_args:
+                # A file database gets a QueuePool as large as the threads that use it: with the
+                # default (5 + 10 overflow) connections were opened and closed all the time under
+                # load, each running the PRAGMAs again. SQLite connections are cheap to keep.
+                engine_args.setdefault("pool_size", CALL_THREADS + SPARE_CONNECTIONS)
+                engine_args.setdefault("max_overflow", SPARE_CONNECTIONS)
             engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
                                    **engine_args)
             event.listen(engine, "connect", _sqlite_pragmas)
             engine.dialect.isolation_level = None  # type: ignore[attr-defined]
-
-            @event.listens_for(engine, "connect")
-            def _no_pysqlite_tx(dbapi_conn: Any, _record: Any) -> None:
-                dbapi_conn.isolation_level = None
-
             event.listen(engine, "begin", _sqlite_begin_immediate)
             return engine
+        # PostgreSQL: connections are precious (N workers x pool <= max_connections), so calls
+        # beyond the pool wait for a connection instead of opening and closing overflow ones.
+        # Pre-ping keeps a restarted server from failing the first call on each old connection.
         engine_args.setdefault("pool_pre_ping", True)
-        engine_args.setdefault("pool_size", 10)
+        engine_args.setdefault("pool_size", PG_POOL_SIZE)
+        engine_args.setdefault("max_overflow", 5)
         engine_args.setdefault("connect_args", {"connect_timeout": 5})
         return create_engine(url, **engine_args)
 
