@@ -7,10 +7,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wdterp.api.wire import documented_fields, project
 from wdterp.domain.catalog.models import Barcode, Goods, Spec
+from wdterp.domain.inventory.models import Stock
 from wdterp.domain.masterdata.models import Logistics, Shop, Warehouse
 from wdterp.domain.masterdata.regions import regions
 from wdterp.domain.sales.edits import label_names
@@ -18,6 +20,8 @@ from wdterp.domain.sales.models import RawTrade, Trade, TradeOrder
 from wdterp.protocol.clock import CHINA_TZ
 
 ZERO = Decimal(0)
+#: keys per IN (...) of a prefetch
+_CHUNK = 500
 
 
 def millis(value: datetime | None) -> int | str:
@@ -26,11 +30,14 @@ def millis(value: datetime | None) -> int | str:
 
 
 class _Cache:
-    """Per-call lookups of the master data rows trades point to."""
+    """Per-call lookups of the master data rows trades point to; `prefetch` loads those of a whole
+    page in a few queries (specs, goods, stock costs, barcodes) instead of one query per line."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self._rows: dict[tuple[type, int], Any] = {}
+        self._costs: dict[tuple[int, int], Decimal] = {}
+        self._barcodes: dict[int, str] = {}
 
     def get(self, model: type, key: int | None) -> Any:
         if not key:
@@ -40,13 +47,57 @@ class _Cache:
         return self._rows[(model, key)]
 
     def barcode(self, spec_id: int) -> str:
-        from sqlalchemy import select
-
-        key = (Barcode, -spec_id)
-        if key not in self._rows:
-            self._rows[key] = self.session.scalar(select(Barcode.barcode).where(
+        if spec_id not in self._barcodes:
+            self._barcodes[spec_id] = str(self.session.scalar(select(Barcode.barcode).where(
                 Barcode.target_type == 1, Barcode.target_id == spec_id).order_by(Barcode.is_master.desc()).limit(1))
-        return str(self._rows[key] or "")
+                or "")
+        return self._barcodes[spec_id]
+
+    def cost_price(self, warehouse_id: int, spec_id: int) -> Decimal:
+        key = (warehouse_id, spec_id)
+        if key not in self._costs:
+            from wdterp.domain.inventory.service import stock_row
+
+            row = stock_row(self.session, warehouse_id, spec_id)
+            self._costs[key] = row.cost_price if row is not None else ZERO
+        return self._costs[key]
+
+    def _load(self, model: Any, key: Any, ids: set[int]) -> None:
+        missing = sorted(i for i in ids if i and (model, i) not in self._rows)
+        for at in range(0, len(missing), _CHUNK):
+            part = missing[at:at + _CHUNK]
+            found = {getattr(row, key.key): row for row in self.session.scalars(select(model).where(key.in_(part)))}
+            self._rows.update(((model, i), found.get(i)) for i in part)
+
+    def prefetch(self, trades: list[Trade]) -> None:
+        """Load what the lines of these trades point to (their `orders` already loaded)."""
+        orders = [(t, o) for t in trades for o in t.orders]
+        self._load(Spec, Spec.spec_id, {o.spec_id for _, o in orders})
+        self._load(Goods, Goods.goods_id, {o.goods_id for _, o in orders})
+        for model, key, ids in ((Shop, Shop.shop_id, {t.shop_id for t in trades}),
+                                (Warehouse, Warehouse.warehouse_id, {t.warehouse_id or 0 for t in trades}),
+                                (Logistics, Logistics.logistics_id, {t.logistics_id or 0 for t in trades})):
+            self._load(model, key, ids)
+        pairs = {(t.warehouse_id, o.spec_id) for t, o in orders if t.warehouse_id} - self._costs.keys()
+        if pairs:
+            warehouses = sorted({w for w, _ in pairs})
+            specs = sorted({s for _, s in pairs})
+            for at in range(0, len(specs), _CHUNK):
+                rows = self.session.execute(select(Stock.warehouse_id, Stock.spec_id, Stock.cost_price).where(
+                    Stock.warehouse_id.in_(warehouses), Stock.spec_id.in_(specs[at:at + _CHUNK]),
+                    Stock.defect.is_(False)))
+                self._costs.update(((w, sp), cost) for w, sp, cost in rows)
+            self._costs.update((pair, ZERO) for pair in pairs if pair not in self._costs)
+        bare = sorted({o.spec_id for _, o in orders} - self._barcodes.keys())
+        bare = [i for i in bare if (spec := self._rows.get((Spec, i))) is not None and not spec.barcode]
+        for at in range(0, len(bare), _CHUNK):
+            part = bare[at:at + _CHUNK]
+            codes = self.session.execute(select(Barcode.target_id, Barcode.barcode).where(
+                Barcode.target_type == 1, Barcode.target_id.in_(part))
+                .order_by(Barcode.target_id, Barcode.is_master.desc(), Barcode.rec_id))
+            for spec_id, code in codes:
+                self._barcodes.setdefault(spec_id, str(code or ""))
+            self._barcodes.update((i, "") for i in part if i not in self._barcodes)
 
 
 # ---------------------------------------------------------------------------- raw trades
@@ -75,8 +126,18 @@ def raw_trade_mapper(session: Session, method: str, detail_mask: bool) -> Callab
 # ---------------------------------------------------------------------------- trades
 
 
-def trade_mapper(session: Session, tenant_id: int, method: str,
-                 share_post: bool = False) -> Callable[[Trade], dict[str, Any]]:
+class TradeMapper:
+    """Trade → wire row; `prefetch(page)` first loads what the page's lines point to."""
+
+    def __init__(self, cache: _Cache, to_row: Callable[[Trade], dict[str, Any]]) -> None:
+        self.prefetch = cache.prefetch
+        self.to_row = to_row
+
+    def __call__(self, trade: Trade) -> dict[str, Any]:
+        return self.to_row(trade)
+
+
+def trade_mapper(session: Session, tenant_id: int, method: str, share_post: bool = False) -> TradeMapper:
     cache = _Cache(session)
     labels = label_names(session, tenant_id)
     head, lines = documented_fields(method, "order"), documented_fields(method, "detail_list")
@@ -124,7 +185,7 @@ def trade_mapper(session: Session, tenant_id: int, method: str,
                             table.name_of("district", trade.receiver_district)) if n),
             detail_list=details)
 
-    return to_row
+    return TradeMapper(cache, to_row)
 
 
 def _spec(cache: _Cache, order: TradeOrder) -> Spec:
@@ -137,12 +198,9 @@ def _weight(cache: _Cache, order: TradeOrder) -> Decimal:
 
 
 def _cost(cache: _Cache, trade: Trade, order: TradeOrder) -> Decimal:
-    from wdterp.domain.inventory.service import stock_row
-
     if not trade.warehouse_id:
         return ZERO
-    row = stock_row(cache.session, trade.warehouse_id, order.spec_id)
-    return (row.cost_price if row is not None else ZERO) * order.actual_num
+    return cache.cost_price(trade.warehouse_id, order.spec_id) * order.actual_num
 
 
 def _gift_mask(lines: list[TradeOrder]) -> int:

@@ -9,12 +9,12 @@ server's background task (`run_autopilot`), with a generated tracking number.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from wdterp.domain.masterdata.service import active_logistics
 from wdterp.domain.sales import edits, flow
@@ -53,12 +53,19 @@ def set_rules(session: Session, tenant_id: int, *, auto_submit: bool | None = No
     return rules
 
 
-def after_push(session: Session, tenant_id: int, raws: Iterable[RawTrade]) -> None:
-    """Auto-submit and auto-check the raw trades a push saved, when the tenant's rules say so."""
+def after_push(session: Session, tenant_id: int, raw_ids: Sequence[int]) -> None:
+    """Auto-submit and auto-check the raw trades a push saved (by rec_id, in push order), when the
+    tenant's rules say so."""
+    if not raw_ids:
+        return
     rules = rules_of(session.get(Tenant, tenant_id))
     if not rules.get("auto_submit"):
         return
-    for raw in raws:
+    loaded: dict[int, RawTrade] = {}
+    for at in range(0, len(raw_ids), 500):
+        loaded.update((raw.rec_id, raw) for raw in session.scalars(
+            select(RawTrade).where(RawTrade.rec_id.in_(raw_ids[at:at + 500])).options(selectinload(RawTrade.orders))))
+    for raw in (loaded[rec_id] for rec_id in raw_ids):
         if raw.process_status != ProcessStatus.NEW or raw.pay_status != PayStatus.PAID and raw.delivery_term != 2:
             continue
         savepoint = session.begin_nested()

@@ -3,13 +3,15 @@ payment; searched by sales.Payment.queryWithDetail."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
 from wdterp.domain.documents.engine import next_no
+from wdterp.domain.documents.models import DocumentCounter
 from wdterp.domain.masterdata.models import Shop
 from wdterp.domain.queries import equal_if_given, in_window, split_list
 from wdterp.domain.sales.models import RawTrade, SalesPayment
@@ -21,10 +23,11 @@ PAYMENT_PREFIX = "SF"
 ACCOUNTS = {1: "在线转账", 2: "现金", 3: "银行转账", 4: "邮局汇款", 5: "预付款", 6: "刷卡", 7: "支付宝", 8: "微信支付"}
 
 
-def _payment(session: Session, raw: RawTrade, is_refund: bool, amount: Decimal, remark: str) -> SalesPayment:
-    now = now_china()
-    row = SalesPayment(
-        tenant_id=raw.tenant_id, payment_no=next_no(session, raw.tenant_id, PAYMENT_PREFIX),
+def payment_values(raw: Any, is_refund: bool, amount: Decimal, remark: str, payment_no: str,
+                   now: datetime) -> dict[str, Any]:
+    """The columns of a payment of `raw` (a RawTrade, or any object with its attributes)."""
+    return dict(
+        tenant_id=raw.tenant_id, payment_no=payment_no,
         status=PaymentStatus.COMPLETED, shop_id=raw.shop_id, sales_order_no=raw.tid, sales_order_id=raw.rec_id,
         raw_nos=raw.tid, order_type=PaymentOrderType.RAW_TRADE, refund_type="退款" if is_refund else "货款",
         account_id=raw.pay_method, account_name=ACCOUNTS.get(raw.pay_method, ""), buyer_nick=raw.buyer_nick,
@@ -32,13 +35,46 @@ def _payment(session: Session, raw: RawTrade, is_refund: bool, amount: Decimal, 
         refund_amount=amount if is_refund else Decimal(0), receive_amount=Decimal(0) if is_refund else amount,
         real_amount=amount, verify_amount=amount, operator_name=SYSTEM_OPERATOR, checker_name=SYSTEM_OPERATOR,
         pay_time=(raw.pay_time or now) if not is_refund else now, remark=remark, created=now, modified=now)
+
+
+def _payment(session: Session, raw: RawTrade, is_refund: bool, amount: Decimal, remark: str) -> SalesPayment:
+    now = now_china()
+    row = SalesPayment(**payment_values(raw, is_refund, amount, remark,
+                                        next_no(session, raw.tenant_id, PAYMENT_PREFIX), now))
     session.add(row)
     return row
 
 
+def receipt_amount(raw: Any) -> Decimal:
+    amount: Decimal = raw.paid if raw.paid else raw.receivable
+    return amount
+
+
+def receipt_remark(raw: Any, amount: Decimal) -> str:
+    return f"原始单{raw.tid}付款{amount:.4f}元"
+
+
+def payment_nos(session: Session, tenant_id: int, count: int) -> list[str]:
+    """`count` payment numbers in one go: the first by `next_no` (which creates the day's counter and,
+    on PostgreSQL, locks it until commit), the rest by one more step of the same counter."""
+    if count <= 0:
+        return []
+    when = now_china()
+    first = next_no(session, tenant_id, PAYMENT_PREFIX, when)
+    if count == 1:
+        return [first]
+    day = when.strftime("%Y%m%d")
+    last = session.execute(
+        update(DocumentCounter)
+        .where(DocumentCounter.tenant_id == tenant_id, DocumentCounter.prefix == PAYMENT_PREFIX,
+               DocumentCounter.day == day)
+        .values(value=DocumentCounter.value + (count - 1)).returning(DocumentCounter.value)).scalar_one()
+    return [first, *(f"{PAYMENT_PREFIX}{day}{value:04d}" for value in range(last - count + 2, last + 1))]
+
+
 def record_receipt(session: Session, raw: RawTrade) -> SalesPayment:
-    amount = raw.paid if raw.paid else raw.receivable
-    return _payment(session, raw, False, amount, f"原始单{raw.tid}付款{amount:.4f}元")
+    amount = receipt_amount(raw)
+    return _payment(session, raw, False, amount, receipt_remark(raw, amount))
 
 
 def record_refund(session: Session, raw: RawTrade) -> SalesPayment | None:

@@ -7,20 +7,23 @@ close/refund cancels an unshipped trade, a new address updates it, a payment mov
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from functools import lru_cache
+from types import SimpleNamespace
+from typing import Any, cast
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session, selectinload
 
 from wdterp.domain.masterdata.models import Shop
 from wdterp.domain.masterdata.regions import regions
 from wdterp.domain.masterdata.service import active_shop
-from wdterp.domain.sales import changes, payments
-from wdterp.domain.sales.models import RawTrade, RawTradeDiscount, RawTradeOrder
+from wdterp.domain.sales import bulk, changes, payments
+from wdterp.domain.sales.models import RawTrade, RawTradeDiscount, RawTradeOrder, SalesPayment
 from wdterp.domain.sales.statuses import (
     PLATFORM_CANCELLED,
     SELF_PLATFORM,
@@ -57,8 +60,8 @@ class PushResult:
     new_count: int = 0
     chg_count: int = 0
     errors: list[dict[str, str]] = field(default_factory=list)
-    #: raw trades written by this push, for the autopilot
-    saved: list[RawTrade] = field(default_factory=list)
+    #: rec_ids of the raw trades written by this push, in push order (for the autopilot)
+    saved_ids: list[int] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------- checks
@@ -88,8 +91,10 @@ def check_raw_trade(values: dict[str, Any], now: datetime) -> None:
         raise ApiError("E72", f"{tid}: trade_time {trade_time} is later than server time {now}", tid=tid)
 
 
+@lru_cache(maxsize=8192)
 def area_codes(area: str) -> tuple[int, int, int]:
-    """Region ids of a `省 市 区` text (0 where a part is not in the code table)."""
+    """Region ids of a `省 市 区` text (0 where a part is not in the code table); the table is
+    immutable package data, so the answer per text is cached."""
     parts = [p for p in area.replace("\u3000", " ").split(" ") if p]
     table = regions()
 
@@ -125,13 +130,17 @@ def _header_values(shop: Shop, values: dict[str, Any]) -> dict[str, Any]:
     if any(codes):
         out["receiver_province"], out["receiver_city"], out["receiver_district"] = (int(c or 0) for c in codes)
         if not values.get("receiver_area"):
-            table = regions()
-            out["receiver_area"] = " ".join(
-                n for n in (table.name_of("province", codes[0]), table.name_of("city", codes[1]),
-                            table.name_of("district", codes[2])) if n)
+            out["receiver_area"] = _area_text(*codes)
     elif values.get("receiver_area"):
         out["receiver_province"], out["receiver_city"], out["receiver_district"] = area_codes(values["receiver_area"])
     return out
+
+
+@lru_cache(maxsize=8192)
+def _area_text(province: Any, city: Any, district: Any) -> str:
+    table = regions()
+    return " ".join(n for n in (table.name_of("province", province), table.name_of("city", city),
+                                table.name_of("district", district)) if n)
 
 
 def _line_values(values: dict[str, Any]) -> dict[str, Any]:
@@ -149,12 +158,20 @@ def find_raw_trade(session: Session, tenant_id: int, tid: str) -> RawTrade | Non
     return session.scalar(select(RawTrade).where(RawTrade.tenant_id == tenant_id, RawTrade.tid == tid))
 
 
+def _no_lines(tid: Any) -> ApiError:
+    return business_error(f"原始单{tid}没有子订单", f"{tid}: no rawTradeOrderList rows")
+
+
 def save_raw_trade(session: Session, tenant_id: int, shop: Shop, values: dict[str, Any],
-                   lines: list[dict[str, Any]], discounts: list[dict[str, Any]]) -> tuple[RawTrade, bool]:
-    """Insert or update the raw trade `values["tid"]`; returns (raw trade, created)."""
+                   lines: list[dict[str, Any]], discounts: list[dict[str, Any]],
+                   known: dict[str, RawTrade] | None = None) -> tuple[RawTrade, bool]:
+    """Insert or update the raw trade `values["tid"]`; returns (raw trade, created).
+
+    `known`: the raw trades of the push already loaded by tid (a tid missing there does not exist).
+    """
     if not lines:
-        raise business_error(f"原始单{values['tid']}没有子订单", f"{values['tid']}: no rawTradeOrderList rows")
-    raw = find_raw_trade(session, tenant_id, values["tid"])
+        raise _no_lines(values["tid"])
+    raw = known.get(str(values["tid"])) if known is not None else find_raw_trade(session, tenant_id, values["tid"])
     created = raw is None
     header = _header_values(shop, values)
     if raw is None:
@@ -220,36 +237,180 @@ def group_lines(rows: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]
     return grouped
 
 
+def _existing(session: Session, tenant_id: int, tids: Iterable[str]) -> dict[str, RawTrade]:
+    """The raw trades of these tids that exist, with their lines and discounts (one query per 500)."""
+    wanted = sorted(set(tids))
+    found: dict[str, RawTrade] = {}
+    for at in range(0, len(wanted), 500):
+        stmt = (select(RawTrade).where(RawTrade.tenant_id == tenant_id, RawTrade.tid.in_(wanted[at:at + 500]))
+                .options(selectinload(RawTrade.orders), selectinload(RawTrade.discounts)))
+        found.update((raw.tid, raw) for raw in session.scalars(stmt))
+    return found
+
+
 def push(session: Session, tenant_id: int, shop: Shop, trades: list[dict[str, Any]],
          lines: list[dict[str, Any]], discounts: list[dict[str, Any]], per_trade_errors: bool) -> PushResult:
     """Save every raw trade of a push.
 
     `per_trade_errors` (pushSelf2): a trade that fails its rules is reported in `errors` and the
-    others are kept (each trade in its own savepoint); otherwise the first failure fails the call.
+    others are kept; otherwise the first failure fails the call.
+
+    Existing raw trades are loaded in one query. New ones (a tid not stored yet and pushed once) are
+    checked, then written by bulk inserts (headers, lines, discounts, receipts). The others (updates,
+    a tid pushed twice) go one by one through `save_raw_trade`, each in its own savepoint for pushSelf2.
     """
     now = now_china()
     result = PushResult()
     by_tid, discount_by_tid = group_lines(lines), group_lines(discounts)
-    for values in trades:
-        tid = str(values["tid"])
+    tids = [str(values["tid"]) for values in trades]
+    known = _existing(session, tenant_id, tids)
+    pushed = Counter(tids)
+    fresh = [i for i, tid in enumerate(tids) if tid not in known and pushed[tid] == 1]
+    if not per_trade_errors and len(fresh) < len(trades):
+        fresh = []  # the first failure in push order fails the call: keep the order of the loop
+    errors: list[tuple[int, dict[str, str]]] = []
+    saved: list[tuple[int, int]] = []
+    new_rows: list[tuple[int, dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]] = []
+    for i in fresh:
+        values, tid = trades[i], tids[i]
+        try:
+            check_raw_trade(values, now)
+            if not by_tid.get(tid):
+                raise _no_lines(values["tid"])
+        except ApiError as err:
+            if not per_trade_errors:
+                raise
+            errors.append((i, {"no": tid, "error": err.message}))
+            continue
+        new_rows.append((i, values, by_tid[tid], discount_by_tid.get(tid, [])))
+    if new_rows:
+        ids = _insert_new(session, tenant_id, shop, [row[1:] for row in new_rows])
+        saved.extend((i, rec_id) for (i, *_), rec_id in zip(new_rows, ids, strict=True))
+        result.new_count += len(ids)
+    done = set(fresh)
+    for i, values in enumerate(trades):
+        if i in done:
+            continue
+        tid = tids[i]
         if not per_trade_errors:
             check_raw_trade(values, now)
             raw, created = save_raw_trade(session, tenant_id, shop, values, by_tid.get(tid, []),
-                                          discount_by_tid.get(tid, []))
+                                          discount_by_tid.get(tid, []), known)
         else:
             savepoint = session.begin_nested()
             try:
                 check_raw_trade(values, now)
                 raw, created = save_raw_trade(session, tenant_id, shop, values, by_tid.get(tid, []),
-                                              discount_by_tid.get(tid, []))
+                                              discount_by_tid.get(tid, []), known)
             except ApiError as err:
                 savepoint.rollback()
-                result.errors.append({"no": tid, "error": err.message})
+                errors.append((i, {"no": tid, "error": err.message}))
                 continue
             savepoint.commit()
-        result.saved.append(raw)
+        known[tid] = raw
+        saved.append((i, raw.rec_id))
         if created:
             result.new_count += 1
         else:
             result.chg_count += 1
+    result.errors = [error for _, error in sorted(errors, key=lambda e: e[0])]
+    result.saved_ids = [rec_id for _, rec_id in sorted(saved)]
     return result
+
+
+# ---------------------------------------------------------------------------- bulk insert of new raw trades
+
+
+def _column_defaults(model: Any) -> dict[str, Any]:
+    """Every column but the key with its scalar default (None where it has none): a bulk row starts
+    from these, so all rows of one executemany have the same keys."""
+    out: dict[str, Any] = {}
+    for column in model.__table__.columns:
+        if column.primary_key:
+            continue
+        default = column.default
+        out[column.name] = default.arg if default is not None and default.is_scalar else None
+    return out
+
+
+_RAW_TABLE, _LINE_TABLE, _DISCOUNT_TABLE, _PAYMENT_TABLE = (
+    cast(Table, model.__table__) for model in (RawTrade, RawTradeOrder, RawTradeDiscount, SalesPayment))
+_RAW_DEFAULTS = _column_defaults(RawTrade)
+_LINE_DEFAULTS = _column_defaults(RawTradeOrder)
+_DISCOUNT_DEFAULTS = _column_defaults(RawTradeDiscount)
+_PAYMENT_DEFAULTS = _column_defaults(SalesPayment)
+
+
+def _merge_lines(tenant_id: int, tid: str, warehouse_no: str, lines: Iterable[dict[str, Any]],
+                 now: datetime) -> list[dict[str, Any]]:
+    """Line rows of a new raw trade; a repeated oid updates its earlier row, as `_save_lines` does."""
+    rows: dict[str, dict[str, Any]] = {}
+    for values in lines:
+        oid = str(values["oid"])
+        row = rows.get(oid)
+        if row is None:
+            row = rows[oid] = {**_LINE_DEFAULTS, "tenant_id": tenant_id, "tid": tid, "oid": oid,
+                               "process_status": int(ProcessStatus.NEW), "created": now}
+        row.update(_line_values(values))
+        row["warehouse_no"] = warehouse_no
+        row["modified"] = now
+    return list(rows.values())
+
+
+def _merge_discounts(platform_id: int, tid: str, discounts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for values in discounts:
+        key = (str(values["oid"]), str(values.get("sn") or ""), str(values.get("name") or ""))
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = {**_DISCOUNT_DEFAULTS, "platform_id": platform_id, "tid": tid, "oid": key[0],
+                               "sn": key[1], "name": key[2]}
+        row["detail"] = str(values.get("detail") or "")
+        row["amount"] = Decimal(values.get("amount") or 0)
+    return list(rows.values())
+
+
+def _insert_new(session: Session, tenant_id: int, shop: Shop,
+                items: list[tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]]) -> list[int]:
+    """Write new raw trades (checked, tids not stored) with their lines, discounts and receipts by
+    bulk inserts; returns their rec_ids in order. The rows are those `save_raw_trade` writes."""
+    now = now_china()
+    heads: list[dict[str, Any]] = []
+    line_rows: list[list[dict[str, Any]]] = []
+    discount_rows: list[list[dict[str, Any]]] = []
+    for values, lines, discounts in items:
+        tid = str(values["tid"])
+        head = {**_RAW_DEFAULTS, "tenant_id": tenant_id, "shop_id": shop.shop_id, "tid": tid, "trade_from": 1,
+                "process_status": int(ProcessStatus.NEW), **_header_values(shop, values), "created": now,
+                "modified": now}
+        rows = _merge_lines(tenant_id, tid, head["warehouse_no"] or "", lines, now)
+        head["order_count"] = len(rows)
+        head["goods_count"] = sum((r["num"] for r in rows), ZERO)
+        head["goods_amount"] = sum((r["price"] * r["num"] for r in rows), ZERO)
+        head["refund_amount"] = sum((r["refund_amount"] for r in rows), ZERO)
+        if head["trade_status"] in PLATFORM_CANCELLED or head["refund_status"] == RawRefundStatus.FULL:
+            head["process_status"] = int(ProcessStatus.CANCELLED)
+        heads.append(head)
+        line_rows.append(rows)
+        discount_rows.append(_merge_discounts(head["platform_id"], tid, discounts))
+    conn = session.connection()
+    ids = bulk.reserve_ids(conn, _RAW_TABLE, len(heads))
+    for rec_id, head, rows, offers in zip(ids, heads, line_rows, discount_rows, strict=True):
+        head["rec_id"] = rec_id
+        for row in rows:
+            row["raw_trade_id"] = rec_id
+        for row in offers:
+            row["raw_trade_id"] = rec_id
+    bulk.insert_rows(conn, _RAW_TABLE, heads)
+    bulk.insert_rows(conn, _LINE_TABLE, [row for rows in line_rows for row in rows])
+    bulk.insert_rows(conn, _DISCOUNT_TABLE, [row for rows in discount_rows for row in rows])
+    paid = [(rec_id, head) for rec_id, head in zip(ids, heads, strict=True) if head["pay_status"] == PayStatus.PAID]
+    if paid:
+        receipts = []
+        for (_, head), payment_no in zip(paid, payments.payment_nos(session, tenant_id, len(paid)), strict=True):
+            raw = SimpleNamespace(**head)
+            amount = payments.receipt_amount(raw)
+            receipts.append({**_PAYMENT_DEFAULTS, **payments.payment_values(
+                raw, False, amount, payments.receipt_remark(raw, amount), payment_no, now)})
+        bulk.insert_rows(conn, _PAYMENT_TABLE, receipts)
+    return ids

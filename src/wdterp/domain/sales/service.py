@@ -23,7 +23,7 @@ def push_raw_trades(session: Session, tenant_id: int, shop_no: str, trades: list
                     permitted: frozenset[str] | None, per_trade_errors: bool) -> PushResult:
     shop = rawtrades.push_shop(session, tenant_id, shop_no, permitted)
     result = rawtrades.push(session, tenant_id, shop, trades, lines, discounts, per_trade_errors)
-    autopilot.after_push(session, tenant_id, result.saved)
+    autopilot.after_push(session, tenant_id, result.saved_ids)
     return result
 
 
