@@ -83,3 +83,18 @@ def test_operation_params_are_coerced() -> None:
             op.coerce({"n": 1, "items": "{}"})
     finally:
         ops.OPERATIONS.pop("test.coerce")
+
+
+def test_domain_refusal_becomes_operation_error_in_one_place(run: Run, tenant_with_shop: str, db_url: str) -> None:
+    """A handler lets ApiError rise; run_operation (CLI and admin API alike) turns it into an
+    OperationError with the client-visible message and the full reason."""
+    refused = run("ops", "run", "stockin.check", "--sid", "acme", "--arg", "doc_no=RK-NOPE", code=1).output
+    assert "单据不存在" in refused and "RK-NOPE" in refused  # E26's message, then the detail
+    db = Database(db_url)
+    try:
+        with db.transaction() as session, pytest.raises(ops.OperationError) as caught:
+            ops.run_operation(session, "stockout.cancel", "acme", {"doc_no": "CK-NOPE"})
+    finally:
+        db.dispose()
+    assert str(caught.value) == "单据不存在 (document 'CK-NOPE' not found)"
+    assert caught.value.__cause__ is not None and type(caught.value.__cause__).__name__ == "ApiError"

@@ -116,7 +116,8 @@ def test_autopilot_submits_checks_and_consigns(tenant: TenantHandle) -> None:
     trade = trade_of(tenant, "AP1")
     assert trade["trade_status"] == 55
     with tenant.db.transaction() as session:
-        assert run_autopilot(session, now_china()) >= 1
+        # the test server's own background round (every 2 s) may have shipped it already: no count asserted
+        run_autopilot(session, now_china())
     trade = trade_of(tenant, "AP1")
     assert trade["trade_status"] == 95 and trade["logistics_no"].startswith("YD")
     assert stock_of(tenant, ids["warehouse"], ids["A"]) == (Decimal(8), Decimal(0))

@@ -93,7 +93,7 @@ def details(tenant: TenantHandle, warehouse_id: int, spec_id: int, defect: bool 
                 .join(Stock, Stock.rec_id == StockDetail.stock_id)
                 .where(Stock.warehouse_id == warehouse_id, Stock.spec_id == spec_id, Stock.defect.is_(defect)))
         out: dict[str, Decimal] = {}
-        for no, num in session.execute(stmt).tuples():
+        for no, num in session.execute(stmt):
             if num:
                 out[no] = out.get(no, Decimal(0)) + Decimal(num)
         return out

@@ -5,7 +5,9 @@
 
 `wdterp ops run NAME --sid S --arg k=v` and `POST /admin/ops/{name}` both run operations from here.
 A handler gets the session of one transaction, the tenant's id and its coerced parameters, and
-returns a JSON-able dict. Every operation takes the tenant's `sid`; it is not listed in `params`.
+returns a JSON-able dict; a domain refusal (`ApiError`) may rise out of it: `run_operation` turns it
+into an `OperationError` (message and reason) in one place. Every operation takes the tenant's
+`sid`; it is not listed in `params`.
 Operations of other contexts are registered where their methods are declared (`wdterp.api.methods`
 is imported before the registry is read) or in this module.
 """
@@ -22,6 +24,7 @@ from sqlalchemy.orm import Session
 from wdterp.domain.masterdata.service import find_shop
 from wdterp.domain.tenancy import service as tenancy
 from wdterp.domain.tenancy.models import Tenant
+from wdterp.protocol.errors import ApiError
 
 OperationHandler = Callable[..., dict[str, Any]]
 _TYPES: dict[type, str] = {str: "str", int: "int", float: "float", bool: "bool", dict: "object",
@@ -30,6 +33,12 @@ _TYPES: dict[type, str] = {str: "str", int: "int", float: "float", bool: "bool",
 
 class OperationError(ValueError):
     """An operation that cannot run: unknown name or tenant, bad parameter, refused by the domain."""
+
+    @classmethod
+    def refused(cls, err: ApiError) -> OperationError:
+        """A domain refusal (a contract row): its message as a client would see it, and the full reason."""
+        reason = f" ({err.detail})" if err.detail and err.detail != err.message else ""
+        return cls(f"{err.message}{reason}")
 
 
 class UnknownOperation(OperationError):
@@ -114,14 +123,20 @@ def all_operations() -> dict[str, Operation]:
 
 
 def run_operation(session: Session, name: str, sid: str, raw: Mapping[str, Any]) -> dict[str, Any]:
-    """Run one operation for tenant `sid` in the caller's transaction."""
+    """Run one operation for tenant `sid` in the caller's transaction.
+
+    The one place a domain refusal (`ApiError`) becomes an `OperationError`: handlers let it rise.
+    """
     op = all_operations().get(name)
     if op is None:
         raise UnknownOperation(f"no operation {name!r}; `wdterp ops list` shows them")
     tenant = tenancy.find_tenant(session, sid)
     if tenant is None:
         raise OperationError(f"no tenant with sid {sid!r}")
-    return op.handler(session, tenant.id, **op.coerce(raw))
+    try:
+        return op.handler(session, tenant.id, **op.coerce(raw))
+    except ApiError as err:
+        raise OperationError.refused(err) from err
 
 
 def _coerce(name: str, kind: type, value: Any) -> Any:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,16 +13,6 @@ from wdterp.domain.catalog.models import ApiGoods, Spec
 from wdterp.domain.masterdata.service import find_shop
 from wdterp.protocol.errors import ApiError
 
-T = TypeVar("T")
-
-
-def _refused(action: Callable[[], T]) -> T:
-    """A domain refusal becomes the operation's error (its message as the client would see it)."""
-    try:
-        return action()
-    except ApiError as err:
-        raise OperationError(err.message) from err
-
 
 @operation("goods.delete", params={
     "goods_no": str,
@@ -32,9 +21,9 @@ def _refused(action: Callable[[], T]) -> T:
 }, help="Delete a goods (a later push of one of its specs answers E30) or one of its specs")
 def delete_goods(session: Session, tenant_id: int, goods_no: str, spec_no: str = "") -> dict[str, Any]:
     if spec_no:
-        spec = _refused(lambda: _delete_spec(session, tenant_id, goods_no, spec_no))
+        spec = _delete_spec(session, tenant_id, goods_no, spec_no)
         return {"goods_no": goods_no, "spec_no": spec.spec_no, "deleted": spec.deleted}
-    goods = _refused(lambda: service.delete_goods(session, tenant_id, goods_no))
+    goods = service.delete_goods(session, tenant_id, goods_no)
     return {"goods_no": goods.goods_no, "deleted": goods.deleted}
 
 
@@ -48,7 +37,7 @@ def _delete_spec(session: Session, tenant_id: int, goods_no: str, spec_no: str) 
 
 @operation("suite.delete", params={"suite_no": str}, help="Delete a suite; listings matched to it lose the match")
 def delete_suite(session: Session, tenant_id: int, suite_no: str) -> dict[str, Any]:
-    suite = _refused(lambda: suites.delete(session, tenant_id, suite_no))
+    suite = suites.delete(session, tenant_id, suite_no)
     return {"suite_no": suite.suite_no, "deleted": suite.deleted}
 
 
@@ -66,6 +55,6 @@ def match_api_goods(session: Session, tenant_id: int, shop_no: str, goods_id: st
                                                     ApiGoods.goods_id == goods_id, ApiGoods.spec_id == spec_id))
     if listing is None:
         raise OperationError(f"shop {shop_no!r} has no platform goods {goods_id!r}/{spec_id!r}")
-    found = _refused(lambda: listings.match_by_hand(session, tenant_id, listing, merchant_no))
+    found = listings.match_by_hand(session, tenant_id, listing, merchant_no)
     return {"rec_id": found.rec_id, "match_target_type": found.match_target_type,
             "match_target_id": found.match_target_id, "match_code": found.match_code}

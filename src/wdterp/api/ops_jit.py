@@ -11,12 +11,7 @@ from wdterp.api.ops import Param, operation
 from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.jit import service
 from wdterp.domain.masterdata.service import active_logistics, active_shop
-from wdterp.domain.tenancy.models import Tenant
-
-
-def _settings(session: Session, tenant_id: int) -> dict[str, Any]:
-    tenant = session.get(Tenant, tenant_id)
-    return dict(tenant.settings or {}) if tenant is not None else {}
+from wdterp.domain.tenancy.service import settings_of
 
 
 @operation("jit.order.create", extra=True, help="Create a JIT stockout (JIT出库单) and, unless consign=false, "
@@ -29,7 +24,7 @@ def create_jit_order(session: Session, tenant_id: int, shop_no: str, warehouse_n
                      **header: Any) -> dict[str, Any]:
     shop = active_shop(session, tenant_id, shop_no)
     company = active_logistics(session, tenant_id, logistics_code) if logistics_code else None
-    doc = service.create_jit_stockout(session, tenant_id, _settings(session, tenant_id), shop=shop,
+    doc = service.create_jit_stockout(session, tenant_id, settings_of(session, tenant_id), shop=shop,
                                       warehouse_no=warehouse_no, details=details, logistics=company,
                                       consign=consign, **header)
     return {"stockout_no": doc.doc_no, "status": doc.status}
@@ -60,7 +55,7 @@ def create_jit_refund(session: Session, tenant_id: int, shop_no: str, warehouse_
 def stockin_jit_refund(session: Session, tenant_id: int, refund_no: str,
                        quantities: dict[str, Any] | None) -> dict[str, Any]:
     nums = {k: Decimal(str(v)) for k, v in quantities.items()} if quantities else None
-    doc = service.stockin_jit_refund(session, tenant_id, _settings(session, tenant_id), refund_no, nums)
+    doc = service.stockin_jit_refund(session, tenant_id, settings_of(session, tenant_id), refund_no, nums)
     refund = service.find_refund(session, tenant_id, refund_no)
     return {"stockin_no": doc.doc_no, "refund_status": refund.status}
 

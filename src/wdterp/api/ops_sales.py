@@ -3,8 +3,6 @@ archive, imports, and the per-tenant autopilot. Imported by `wdterp.api.methods.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -13,33 +11,16 @@ from wdterp.api.ops import OperationError, Param, operation
 from wdterp.domain.queries import split_list
 from wdterp.domain.sales import autopilot, edits, flow, service
 from wdterp.protocol.clock import now_china
-from wdterp.protocol.errors import ApiError
 
 OPERATOR = "ops"
 
 
-def _refusals(handler: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
-    """A domain refusal (a contract row) is an operation that cannot run: its message is the reason."""
-
-    @wraps(handler)
-    def run(session: Session, tenant_id: int, **params: Any) -> dict[str, Any]:
-        try:
-            return handler(session, tenant_id, **params)
-        except ApiError as err:
-            raise OperationError(f"{err.message} ({err.detail})" if err.detail != err.message else err.message) \
-                from err
-
-    return run
-
-
 @operation("sales.submit", help="递交: turn a raw trade (tid) into a trade", params={"tid": str})
-@_refusals
 def submit(session: Session, tenant_id: int, tid: str) -> dict[str, Any]:
     return service.trade_summary(service.submit(session, tenant_id, tid, OPERATOR))
 
 
 @operation("sales.check", help="审核: reserve stock and create the sales stockout", params={"trade_no": str})
-@_refusals
 def check(session: Session, tenant_id: int, trade_no: str) -> dict[str, Any]:
     return service.trade_summary(service.check(session, tenant_id, trade_no, OPERATOR))
 
@@ -48,7 +29,6 @@ def check(session: Session, tenant_id: int, trade_no: str) -> dict[str, Any]:
            params={"trade_no": str,
                    "logistics_no": Param(str, default="", help="logistics company code (setting.Logistics)"),
                    "tracking_no": Param(str, default="", help="tracking number (generated when empty)")})
-@_refusals
 def consign(session: Session, tenant_id: int, trade_no: str, logistics_no: str, tracking_no: str) -> dict[str, Any]:
     trade = service.consign(session, tenant_id, trade_no, logistics_no or None, tracking_no or None, OPERATOR)
     return service.trade_summary(trade)
@@ -56,13 +36,11 @@ def consign(session: Session, tenant_id: int, trade_no: str, logistics_no: str, 
 
 @operation("sales.cancel", help="Cancel an unshipped trade (releases its reserved stock)",
            params={"trade_no": str, "reason": Param(str, default="客户取消")})
-@_refusals
 def cancel(session: Session, tenant_id: int, trade_no: str, reason: str) -> dict[str, Any]:
     return service.trade_summary(service.cancel(session, tenant_id, trade_no, reason, OPERATOR))
 
 
 @operation("sales.to_exception", help="转异常: move an unchecked trade to 23 异常订单", params={"trade_no": str})
-@_refusals
 def to_exception(session: Session, tenant_id: int, trade_no: str) -> dict[str, Any]:
     failure = edits.to_exception(session, tenant_id, trade_no, OPERATOR)
     if failure:
@@ -71,35 +49,30 @@ def to_exception(session: Session, tenant_id: int, trade_no: str) -> dict[str, A
 
 
 @operation("sales.clear_exception", help="清除异常: an exception trade goes back to 待客审", params={"trade_no": str})
-@_refusals
 def clear_exception(session: Session, tenant_id: int, trade_no: str) -> dict[str, Any]:
     return service.trade_summary(edits.clear_exception(session, tenant_id, trade_no, OPERATOR))
 
 
 @operation("sales.merge", help="合并: merge trades of one buyer/address into the main trade",
            params={"main_trade_no": str, "trade_nos": Param(str, help="comma-separated trades to merge")})
-@_refusals
 def merge(session: Session, tenant_id: int, main_trade_no: str, trade_nos: str) -> dict[str, Any]:
     return service.trade_summary(edits.merge(session, tenant_id, main_trade_no, split_list(trade_nos), OPERATOR))
 
 
 @operation("sales.label", help="Mark a trade with trade labels (setting.CustomAttr names, comma-separated)",
            params={"trade_no": str, "labels": str})
-@_refusals
 def label(session: Session, tenant_id: int, trade_no: str, labels: str) -> dict[str, Any]:
     return service.trade_summary(service.add_labels(session, tenant_id, trade_no, split_list(labels), OPERATOR))
 
 
 @operation("sales.archive", help="归档: finished trades older than N days move to the History queries",
            params={"days": Param(int, default=0)})
-@_refusals
 def archive(session: Session, tenant_id: int, days: int) -> dict[str, Any]:
     return edits.archive(session, tenant_id, days)
 
 
 @operation("sales.complete_import", help="历史订单导入转完成: an imported trade (7) becomes 110",
            params={"trade_no": str})
-@_refusals
 def complete_import(session: Session, tenant_id: int, trade_no: str) -> dict[str, Any]:
     return service.trade_summary(edits.complete_imported(session, tenant_id, trade_no, OPERATOR))
 
@@ -109,7 +82,6 @@ def complete_import(session: Session, tenant_id: int, trade_no: str) -> dict[str
            params={"auto_submit": Param(bool, default=None), "auto_check": Param(bool, default=None),
                    "auto_consign_after_seconds": Param(int, default=None),
                    "logistics_no": Param(str, default=None)})
-@_refusals
 def set_autopilot(session: Session, tenant_id: int, auto_submit: bool | None, auto_check: bool | None,
                   auto_consign_after_seconds: int | None, logistics_no: str | None) -> dict[str, Any]:
     return autopilot.set_rules(session, tenant_id, auto_submit=auto_submit, auto_check=auto_check,
@@ -117,6 +89,5 @@ def set_autopilot(session: Session, tenant_id: int, auto_submit: bool | None, au
 
 
 @operation("autopilot.run", help="Run one autopilot round now (auto-consign due trades of every tenant)")
-@_refusals
 def run_autopilot(session: Session, tenant_id: int) -> dict[str, Any]:
     return {"consigned": autopilot.run_autopilot(session, now_china())}

@@ -3,8 +3,6 @@ weighing at the packing table. Imported by `wdterp.api.methods.wms_sales`."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -14,27 +12,7 @@ from wdterp.api.ops import OperationError, Param, operation
 from wdterp.domain.queries import split_list
 from wdterp.domain.sales_wms import service
 from wdterp.domain.sales_wms.packing import PackRequest
-from wdterp.domain.tenancy.models import Tenant
-from wdterp.protocol.errors import ApiError
-
-
-def _refusals(handler: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
-    """A domain refusal (a contract row) is an operation that cannot run: its message is the reason."""
-
-    @functools.wraps(handler)
-    def run(*args: Any, **kwargs: Any) -> dict[str, Any]:
-        try:
-            return handler(*args, **kwargs)
-        except ApiError as exc:
-            reason = f" ({exc.detail})" if exc.detail and exc.detail != exc.message else ""
-            raise OperationError(f"{exc.message}{reason}") from exc
-
-    return run
-
-
-def _settings(session: Session, tenant_id: int) -> dict[str, Any]:
-    tenant = session.get(Tenant, tenant_id)
-    return dict(tenant.settings or {}) if tenant is not None else {}
+from wdterp.domain.tenancy.service import settings_of
 
 
 def _decimal(name: str, value: str) -> Decimal:
@@ -47,7 +25,6 @@ def _decimal(name: str, value: str) -> Decimal:
 @operation("sales_stockout.waybill", help="电子面单: give a checked sales stockout its carrier and tracking number",
            params={"stockout_no": str, "logistics_code": Param(str, help="carrier code (setting.Logistics)"),
                    "tracking_no": Param(str, default="", help="tracking number (generated when empty)")})
-@_refusals
 def waybill(session: Session, tenant_id: int, stockout_no: str, logistics_code: str,
             tracking_no: str) -> dict[str, Any]:
     return service.assign_waybill(session, tenant_id, stockout_no, logistics_code, tracking_no)
@@ -57,7 +34,6 @@ def waybill(session: Session, tenant_id: int, stockout_no: str, logistics_code: 
            params={"warehouse_no": str,
                    "stockout_nos": Param(str, default="", help="comma-separated; default every pickable one"),
                    "max_orders": Param(int, default=100)})
-@_refusals
 def create_pick(session: Session, tenant_id: int, warehouse_no: str, stockout_nos: str,
                 max_orders: int) -> dict[str, Any]:
     pick = service.create_pick_list(session, tenant_id, warehouse_no, split_list(stockout_nos), max_orders)
@@ -66,7 +42,6 @@ def create_pick(session: Session, tenant_id: int, warehouse_no: str, stockout_no
 
 @operation("pick.finish", help="拣货完成: the pick list's stockouts are picked (consign_status bit 16)",
            params={"pick_no": str, "picker_no": Param(str, default="", help="employee_no of the picker")})
-@_refusals
 def finish_pick(session: Session, tenant_id: int, pick_no: str, picker_no: str) -> dict[str, Any]:
     pick = service.finish_pick_list(session, tenant_id, pick_no, picker_no)
     return {"pick_no": pick.pick_no, "status": pick.status, "picker_name": pick.picker_name}
@@ -80,14 +55,13 @@ def finish_pick(session: Session, tenant_id: int, pick_no: str, picker_no: str) 
                    "weight": Param(str, default="0", help="weight in kg"),
                    "packager_no": Param(str, default="", help="employee_no of the packer"),
                    "remark": Param(str, default="")})
-@_refusals
 def create_pack(session: Session, tenant_id: int, stockout_no: str, logistics_code: str, tracking_no: str,
                 lines: list[Any], weight: str, packager_no: str, remark: str) -> dict[str, Any]:
     if not all(isinstance(x, dict) for x in lines):
         raise OperationError("lines must be a JSON list of objects")
     req = PackRequest(stockout_no=stockout_no, logistics_code=logistics_code, tracking_no=tracking_no,
                       lines=lines, weight=_decimal("weight", weight), remark=remark)
-    package = service.create_package(session, tenant_id, req, _settings(session, tenant_id), packager_no)
+    package = service.create_package(session, tenant_id, req, settings_of(session, tenant_id), packager_no)
     return {"order_no": package.order_no, "rec_id": package.rec_id, "logistics_no": package.logistics_no,
             "goods_count": float(sum((x.num for x in package.lines), Decimal(0)))}
 
@@ -96,10 +70,9 @@ def create_pack(session: Session, tenant_id: int, stockout_no: str, logistics_co
            params={"number": Param(str, help="stockout_no or tracking number"), "weight": str,
                    "package_barcode": Param(str, default=""), "packager_no": Param(str, default=""),
                    "force": Param(bool, default=False)})
-@_refusals
 def weigh(session: Session, tenant_id: int, number: str, weight: str, package_barcode: str, packager_no: str,
           force: bool) -> dict[str, Any]:
-    w = service.weigh(session, tenant_id, number, _decimal("weight", weight), settings=_settings(session, tenant_id),
+    w = service.weigh(session, tenant_id, number, _decimal("weight", weight), settings=settings_of(session, tenant_id),
                       permitted=None, package_barcode=package_barcode, packager_no=packager_no or None, force=force)
     return {"stockout_no": w.doc.doc_no, "weight": float(w.doc.weight), "calc_weight": float(w.calc_weight),
             "consign_status": w.doc.consign_status}

@@ -5,8 +5,6 @@ wms.PositionCapacity.* queries return documents that really happened."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -16,37 +14,17 @@ from wdterp.api.ops import OperationError, Param, operation
 from wdterp.domain.catalog.models import Spec
 from wdterp.domain.documents import engine
 from wdterp.domain.masterdata.models import Warehouse
-from wdterp.domain.tenancy.models import Tenant
+from wdterp.domain.tenancy.service import settings_of
 from wdterp.domain.warehouse_ops import service
 from wdterp.domain.warehouse_ops.counting import Entry
 from wdterp.domain.warehouse_ops.defects import ConvertLine
 from wdterp.domain.warehouse_ops.moves import MoveLine, ReplenishRequest
 from wdterp.domain.warehouse_ops.statuses import MoveType, ShelveType, ZoneType
-from wdterp.protocol.errors import ApiError
 
 OPERATOR = "ops"
 WAREHOUSE = Param(str, help="warehouse_no")
 OPERATOR_PARAM = Param(str, default=OPERATOR, help="employee number recorded as creator/operator")
 REMARK = Param(str, default="", help="remark")
-
-
-def _refusals(handler: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
-    """A domain refusal (a contract row) becomes the operation's error, with its reason."""
-
-    @functools.wraps(handler)
-    def run(*args: Any, **kwargs: Any) -> dict[str, Any]:
-        try:
-            return handler(*args, **kwargs)
-        except ApiError as exc:
-            reason = f" ({exc.detail})" if exc.detail and exc.detail != exc.message else ""
-            raise OperationError(f"{exc.message}{reason}") from exc
-
-    return run
-
-
-def _settings(session: Session, tenant_id: int) -> dict[str, Any]:
-    tenant = session.get(Tenant, tenant_id)
-    return dict(tenant.settings or {}) if tenant is not None else {}
 
 
 def _warehouse(session: Session, tenant_id: int, warehouse_no: str) -> Warehouse:
@@ -85,7 +63,6 @@ def _count_summary(count: Any) -> dict[str, Any]:
                    "position_nos": Param(list, default=[], help="count these positions' details (货位明细盘点)"),
                    "defect_mode": Param(int, default=0, help="0 all, 1 good only, 2 defective only"),
                    "remark": REMARK, "operator": OPERATOR_PARAM})
-@_refusals
 def count_start(session: Session, tenant_id: int, warehouse_no: str, spec_nos: list[Any], position_nos: list[Any],
                 defect_mode: int, remark: str, operator: str) -> dict[str, Any]:
     if defect_mode not in (0, 1, 2):
@@ -102,12 +79,11 @@ def count_start(session: Session, tenant_id: int, warehouse_no: str, spec_nos: l
 @operation("count.enter", help="Enter counted quantities (盘点录入) of a stock count",
            params={"pd_no": str, "lines": Param(list, help='[{"spec_no":..,"new_num":..,"defect":false,'
                                                           '"position_no":..,"batch_no":..,"remark":..}]')})
-@_refusals
 def count_enter(session: Session, tenant_id: int, pd_no: str, lines: list[Any]) -> dict[str, Any]:
     count = service.counting.find(session, tenant_id, pd_no)
     warehouse = session.get(Warehouse, count.warehouse_id)
     assert warehouse is not None
-    settings = _settings(session, tenant_id)
+    settings = settings_of(session, tenant_id)
     entries = []
     for raw in _lines(lines, "spec_no", "new_num"):
         position = _position(session, tenant_id, warehouse, raw.get("position_no"))
@@ -124,7 +100,6 @@ def count_enter(session: Session, tenant_id: int, pd_no: str, lines: list[Any]) 
 @operation("count.finish", help="Execute a stock count (执行盘点): differences become 盘盈/盘亏 documents",
            params={"pd_no": str, "partial": Param(bool, default=False, help="leave uncounted lines open (33)"),
                    "operator": OPERATOR_PARAM})
-@_refusals
 def count_finish(session: Session, tenant_id: int, pd_no: str, partial: bool, operator: str) -> dict[str, Any]:
     count = service.counting.find(session, tenant_id, pd_no)
     stockin, stockout = service.counting.finish(session, tenant_id, count, operator, partial=partial)
@@ -133,7 +108,6 @@ def count_finish(session: Session, tenant_id: int, pd_no: str, partial: bool, op
 
 
 @operation("count.cancel", help="Cancel a stock count that executed nothing yet", params={"pd_no": str})
-@_refusals
 def count_cancel(session: Session, tenant_id: int, pd_no: str) -> dict[str, Any]:
     return _count_summary(service.counting.cancel(service.counting.find(session, tenant_id, pd_no)))
 
@@ -152,13 +126,12 @@ def _move_summary(order: Any) -> dict[str, Any]:
                    "type": Param(int, default=int(MoveType.MOVE), help="业务类型 (0 移位)"),
                    "check": Param(bool, default=True, help="check at once (20 已审核) or leave 10 待审核"),
                    "remark": REMARK, "operator": OPERATOR_PARAM})
-@_refusals
 def move_create(session: Session, tenant_id: int, warehouse_no: str, lines: list[Any], type: int, check: bool,
                 remark: str, operator: str) -> dict[str, Any]:
     if type not in tuple(MoveType):
         raise OperationError(f"type must be one of {[int(t) for t in MoveType]}")
     warehouse = _warehouse(session, tenant_id, warehouse_no)
-    settings = _settings(session, tenant_id)
+    settings = settings_of(session, tenant_id)
     moves = [MoveLine(spec=service.spec_of(session, tenant_id, str(raw["spec_no"])), num=_num(raw["num"], settings),
                       from_position=service.position_of(session, tenant_id, warehouse, str(raw["from_position_no"])),
                       to_position=service.position_of(session, tenant_id, warehouse, str(raw["to_position_no"])),
@@ -171,14 +144,12 @@ def move_create(session: Session, tenant_id: int, warehouse_no: str, lines: list
 
 
 @operation("move.check", help="Check a move order (10 → 20): its stock moves", params={"order_no": str})
-@_refusals
 def move_check(session: Session, tenant_id: int, order_no: str) -> dict[str, Any]:
     order = service.moves.find_move(session, tenant_id, order_no)
     return _move_summary(service.moves.check_move(session, tenant_id, order))
 
 
 @operation("move.cancel", help="Cancel a move order awaiting check (10 → 5)", params={"order_no": str})
-@_refusals
 def move_cancel(session: Session, tenant_id: int, order_no: str) -> dict[str, Any]:
     return _move_summary(service.moves.cancel_move(service.moves.find_move(session, tenant_id, order_no)))
 
@@ -193,13 +164,12 @@ def move_cancel(session: Session, tenant_id: int, order_no: str) -> dict[str, An
                                              '"from_position_no":..,"to_position_no":(default position)}]'),
                    "type": Param(int, default=int(ShelveType.GENERAL), help="0 通用 1 下架 2 上架 3 预补"),
                    "remark": REMARK, "operator": OPERATOR_PARAM})
-@_refusals
 def replenish_create(session: Session, tenant_id: int, warehouse_no: str, lines: list[Any], type: int,
                      remark: str, operator: str) -> dict[str, Any]:
     if type not in tuple(ShelveType):
         raise OperationError("type must be 0, 1, 2 or 3")
     warehouse = _warehouse(session, tenant_id, warehouse_no)
-    settings = _settings(session, tenant_id)
+    settings = settings_of(session, tenant_id)
     requests = [ReplenishRequest(
         spec=service.spec_of(session, tenant_id, str(raw["spec_no"])), defect=bool(raw.get("defect", False)),
         num=_num(raw["num"], settings) if raw.get("num") not in (None, "") else None,
@@ -228,11 +198,10 @@ def _change_summary(change: Any) -> dict[str, Any]:
                    "to_defect": Param(bool, default=True, help="true: good → defective; false: defective → good"),
                    "check": Param(bool, default=True, help="convert at once (50 已完成) or leave 30 待审核"),
                    "remark": REMARK, "operator": OPERATOR_PARAM})
-@_refusals
 def defect_convert(session: Session, tenant_id: int, warehouse_no: str, lines: list[Any], to_defect: bool,
                    check: bool, remark: str, operator: str) -> dict[str, Any]:
     warehouse = _warehouse(session, tenant_id, warehouse_no)
-    settings = _settings(session, tenant_id)
+    settings = settings_of(session, tenant_id)
     converted = [ConvertLine(
         spec=service.spec_of(session, tenant_id, str(raw["spec_no"])), num=_num(raw["num"], settings),
         from_position=_position(session, tenant_id, warehouse, raw.get("from_position_no")),
@@ -247,14 +216,12 @@ def defect_convert(session: Session, tenant_id: int, warehouse_no: str, lines: l
 
 @operation("defect.check", help="Check a conversion awaiting check: the stock converts (30 → 50)",
            params={"change_no": str, "operator": OPERATOR_PARAM})
-@_refusals
 def defect_check(session: Session, tenant_id: int, change_no: str, operator: str) -> dict[str, Any]:
     change = service.defects.find(session, tenant_id, change_no)
     return _change_summary(service.defects.check_change(session, tenant_id, change, operator))
 
 
 @operation("defect.cancel", help="Cancel a conversion not yet checked (→ 10)", params={"change_no": str})
-@_refusals
 def defect_cancel(session: Session, tenant_id: int, change_no: str) -> dict[str, Any]:
     return _change_summary(service.defects.cancel(service.defects.find(session, tenant_id, change_no)))
 
@@ -268,7 +235,6 @@ ZONE_TYPE = Param(int, default=int(ZoneType.PICKING), help="zone kind: 1 picking
 @operation("position.create", help="A position (货位) in a warehouse, optionally in a zone (货区)",
            params={"warehouse_no": WAREHOUSE, "position_no": str, "zone_no": Param(str, default=""),
                    "zone_type": ZONE_TYPE})
-@_refusals
 def position_create(session: Session, tenant_id: int, warehouse_no: str, position_no: str, zone_no: str,
                     zone_type: int) -> dict[str, Any]:
     warehouse = _warehouse(session, tenant_id, warehouse_no)
@@ -283,7 +249,6 @@ def position_create(session: Session, tenant_id: int, warehouse_no: str, positio
                    "defect": Param(bool, default=False), "capacity": Param(float, default=0.0),
                    "low_num": Param(float, default=0.0, help="replenish below this"),
                    "zone_no": Param(str, default="", help="put the position in this zone"), "zone_type": ZONE_TYPE})
-@_refusals
 def position_set_default(session: Session, tenant_id: int, warehouse_no: str, spec_no: str, position_no: str,
                          defect: bool, capacity: float, low_num: float, zone_no: str,
                          zone_type: int) -> dict[str, Any]:

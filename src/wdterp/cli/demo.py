@@ -1,4 +1,9 @@
-"""`wdterp demo`: the one-command sandbox (tenant `demo`, master data, an app), then serve."""
+"""`wdterp demo`: the one-command sandbox (tenant `demo`, master data, catalog, stock, an app), then serve.
+
+The tenant's autopilot is on (demo.yaml `settings.autopilot`): an order pushed to the `demo-mall`
+shop (platform 127) is submitted and checked at once, shipped by the server's background round
+30 s later, and then listed by sales.LogisticsSync.getSyncListExt.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +25,8 @@ from wdterp.storage.db import Database, resolve_url
 DEMO_DB = "sqlite:///./wdterp-demo.db"
 DEMO_APP_KEY = "demo-api"
 EXAMPLE_CALL = "setting.Warehouse.queryWarehouse '{}' --page-size 10"
+#: the demo's stock (demo.yaml `stock`), as a newcomer's second call
+STOCK_CALL = """wms.StockSpec.search '{"spec_nos": ["TS01-WH-M", "MUG01-350"]}' --page-size 10"""
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,8 @@ def show(sandbox: DemoSandbox, db_url: str) -> None:
     # plain lines (no panel, no wrapping) so they can be copied as they are
     typer.echo("\nIn another shell:\n")
     typer.echo(sandbox.exports())
-    typer.echo(f"wdterp call {EXAMPLE_CALL}\n")
+    typer.echo(f"wdterp call {EXAMPLE_CALL}")
+    typer.echo(f"wdterp call {STOCK_CALL}\n")
 
 
 def demo(
@@ -75,7 +83,7 @@ def demo(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8080,
 ) -> None:
-    """The one-command sandbox: demo tenant, master data and app (reused on re-runs), then serve."""
+    """The one-command sandbox: demo tenant, master data, catalog, stock and app (reused on re-runs), then serve."""
     shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     sandbox = prepare(db, f"http://{shown_host}:{port}")
     show(sandbox, db)

@@ -44,11 +44,12 @@ def show_report(report: LoadReport) -> None:
 def load(
     file: Annotated[Path, typer.Argument(help="YAML or JSON (.json) file: sid, name, settings, shops, "
                                               "warehouses, logistics, employees, providers, reasons, "
-                                              "labels.")],
+                                              "labels, goods, suites, api_goods, categories, stock.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Create or update a tenant's master data from a file; running it again changes nothing."""
+    """Create or update a tenant's master data and stock from a file; running it again changes nothing
+    (stock figures are set back to the file's)."""
     try:
         document = read_document(file)
     except LoadError as exc:

@@ -4,6 +4,7 @@ conversions (wms.stockdefect.DefectChange.search)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -63,13 +64,13 @@ def search_position_capacity(ctx: CallContext, params: dict[str, Any]) -> dict[s
 # ---------------------------------------------------------------------------- replenishment
 
 
-@declare(SHELVE, overrides=overrides(SHELVE, optional=("warehouse_no",), filters=("params",)))
-def query_stock_shelve(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    warehouse = docrows.warehouse(ctx, params.get("warehouse_no"))
+def _position_moves(ctx: CallContext, warehouse: Warehouse,
+                    line_table: str) -> Callable[[list[StockShelve] | list[MoveOrder]], list[dict[str, Any]]]:
+    """Rows of documents whose lines move stock between positions (replenishments, move orders)."""
     order_names = documented_fields(ctx.method, "order")
-    line_names = documented_fields(ctx.method, "detailList")
+    line_names = documented_fields(ctx.method, line_table)
 
-    def shape(rows: list[StockShelve]) -> list[dict[str, Any]]:
+    def shape(rows: list[StockShelve] | list[MoveOrder]) -> list[dict[str, Any]]:
         lines = [line for order in rows for line in order.lines]
         infos = service.spec_infos(ctx.session, [line.spec_id for line in lines])
         positions = service.positions_by_id(ctx.session, [p for x in lines for p in (x.from_position_id,
@@ -81,8 +82,14 @@ def query_stock_shelve(ctx: CallContext, params: dict[str, Any]) -> dict[str, An
                     expire_date=service.wire_expire(line.expire_date))
             for line in order.lines]) for order in rows]
 
-    return shaped_page(ctx, service.searches.shelves(ctx.tenant_id, warehouse.warehouse_id, params), shape,
-                       scalars=True)
+    return shape
+
+
+@declare(SHELVE, overrides=overrides(SHELVE, optional=("warehouse_no",), filters=("params",)))
+def query_stock_shelve(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    warehouse = docrows.warehouse(ctx, params.get("warehouse_no"))
+    return shaped_page(ctx, service.searches.shelves(ctx.tenant_id, warehouse.warehouse_id, params),
+                       _position_moves(ctx, warehouse, "detailList"), scalars=True)
 
 
 # ---------------------------------------------------------------------------- move orders
@@ -92,23 +99,8 @@ def query_stock_shelve(ctx: CallContext, params: dict[str, Any]) -> dict[str, An
 def query_move_order(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     warehouse = docrows.warehouse(ctx, params.get("warehouse_no"))
     docrows.require_window(params, "order_no")
-    order_names = documented_fields(ctx.method, "order")
-    line_names = documented_fields(ctx.method, "detail_list")
-
-    def shape(rows: list[MoveOrder]) -> list[dict[str, Any]]:
-        lines = [line for order in rows for line in order.lines]
-        infos = service.spec_infos(ctx.session, [line.spec_id for line in lines])
-        positions = service.positions_by_id(ctx.session, [p for x in lines for p in (x.from_position_id,
-                                                                                    x.to_position_id)])
-        return [project(order, order_names, warehouse_no=warehouse.warehouse_no, detail_list=[
-            project(line, line_names, **infos[line.spec_id].goods_fields(),
-                    from_position_no=_position_no(positions, line.from_position_id),
-                    to_position_no=_position_no(positions, line.to_position_id),
-                    expire_date=service.wire_expire(line.expire_date))
-            for line in order.lines]) for order in rows]
-
-    return shaped_page(ctx, service.searches.moves(ctx.tenant_id, warehouse.warehouse_id, params), shape,
-                       scalars=True)
+    return shaped_page(ctx, service.searches.moves(ctx.tenant_id, warehouse.warehouse_id, params),
+                       _position_moves(ctx, warehouse, "detail_list"), scalars=True)
 
 
 # ---------------------------------------------------------------------------- defect conversion

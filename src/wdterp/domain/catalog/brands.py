@@ -97,6 +97,16 @@ def class_named(session: Session, tenant_id: int, class_name: str | None, create
     return found
 
 
+def file_under(session: Session, tenant_id: int, item: Any, values: dict[str, Any], create: bool,
+               is_new: bool) -> None:
+    """Set the brand and class of a goods or suite: a new one gets '无' for what is not named, an existing
+    one changes only what is named."""
+    if is_new or values.get("brand_name"):
+        item.brand_id = brand_named(session, tenant_id, values.get("brand_name"), create).brand_id
+    if is_new or values.get("class_name"):
+        item.class_id = class_named(session, tenant_id, values.get("class_name"), create).class_id
+
+
 def _new_class(session: Session, tenant_id: int, name: str, parent: GoodsClass | None,
                is_leaf: bool) -> GoodsClass:
     check_lengths(GoodsClass, {"class_name": name})

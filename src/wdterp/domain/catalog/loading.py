@@ -19,7 +19,7 @@ Rows are named as the vendor's query responses name them:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -27,9 +27,8 @@ from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog import barcodes, listings, service, suites
 from wdterp.domain.catalog.models import ApiGoods, Goods, PlatformCategory, Spec, Suite, SuiteDetail
-from wdterp.domain.masterdata.loader import LoadError, SectionResult, cast, register_section
+from wdterp.domain.masterdata.loader import LoadError, SectionResult, cast, each_row, register_section
 from wdterp.domain.masterdata.service import find_shop
-from wdterp.protocol.errors import ApiError
 
 _GOODS_KEYS = ("goods_no", "brand_name", "class_name", "spec_list", *service.GOODS_FIELDS)
 _SPEC_KEYS = ("spec_no", "barcode", "barcode_list", *service.SPEC_FIELDS)
@@ -65,25 +64,6 @@ def _rows(raw: Any, where: str) -> list[dict[str, Any]]:
     return raw
 
 
-def _each(rows: list[dict[str, Any]], section: str, key: str,
-          load_one: Callable[[dict[str, Any], str], bool]) -> SectionResult:
-    """Run `load_one(row, where) -> existed` for every row; a contract refusal becomes a LoadError."""
-    result = SectionResult()
-    for index, raw in enumerate(rows):
-        where = f"{section}[{index}]"
-        if raw.get(key) in (None, ""):
-            raise LoadError(f"{where}: '{key}' is required (it identifies the row)")
-        try:
-            existed = load_one(raw, where)
-        except ApiError as err:
-            raise LoadError(f"{where}: {err.message} ({err.detail})") from err
-        if existed:
-            result.existing += 1
-        else:
-            result.created += 1
-    return result
-
-
 def load_goods(session: Session, tenant_id: int, rows: list[dict[str, Any]], section: str) -> SectionResult:
     def one(raw: dict[str, Any], where: str) -> bool:
         values = _fields(Goods, raw, _GOODS_KEYS, where, nested=("spec_list",))
@@ -98,7 +78,7 @@ def load_goods(session: Session, tenant_id: int, rows: list[dict[str, Any]], sec
                 barcodes.claim(session, tenant_id, str(text), barcodes.SPEC, spec.spec_id)
         return existed
 
-    return _each(rows, section, "goods_no", one)
+    return each_row(rows, section, "goods_no", one)
 
 
 def load_suites(session: Session, tenant_id: int, rows: list[dict[str, Any]], section: str) -> SectionResult:
@@ -113,7 +93,7 @@ def load_suites(session: Session, tenant_id: int, rows: list[dict[str, Any]], se
         suites.upload(session, tenant_id, values, details)
         return existed
 
-    return _each(rows, section, "suite_no", one)
+    return each_row(rows, section, "suite_no", one)
 
 
 def _shop(session: Session, tenant_id: int, shop_no: Any, where: str) -> Any:
@@ -136,7 +116,7 @@ def load_api_goods(session: Session, tenant_id: int, rows: list[dict[str, Any]],
             listings.match_by_hand(session, tenant_id, listing, str(merchant_no))
         return existed
 
-    return _each(rows, section, "shop_no", one)
+    return each_row(rows, section, "shop_no", one)
 
 
 def load_categories(session: Session, tenant_id: int, rows: list[dict[str, Any]], section: str) -> SectionResult:
@@ -150,7 +130,7 @@ def load_categories(session: Session, tenant_id: int, rows: list[dict[str, Any]]
         listings.save_category(session, tenant_id, shop, values)
         return existed
 
-    return _each(rows, section, "shop_no", one)
+    return each_row(rows, section, "shop_no", one)
 
 
 register_section("goods", load_goods)

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog import barcodes, listings
-from wdterp.domain.catalog.brands import brand_named, class_named, ensure_units
+from wdterp.domain.catalog.brands import ensure_units, file_under
 from wdterp.domain.catalog.lookup import suite_by_no
 from wdterp.domain.catalog.models import NONE_NAME, Goods, Spec
 from wdterp.domain.catalog.rows import assign
@@ -95,18 +95,13 @@ def _check_specs(session: Session, tenant_id: int, goods_no: str,
 
 def _save_goods(session: Session, tenant_id: int, goods: Goods | None, values: dict[str, Any]) -> Goods:
     create_bc = bool(values.get("auto_create_bc"))
+    is_new = goods is None
     if goods is None:
         goods = Goods(tenant_id=tenant_id, goods_no=str(values["goods_no"]))
-        goods.brand_id = brand_named(session, tenant_id, values.get("brand_name"), create_bc).brand_id
-        goods.class_id = class_named(session, tenant_id, values.get("class_name"), create_bc).class_id
         for name in _NONE_DEFAULTS:
             setattr(goods, name, NONE_NAME)
-        session.add(goods)
-    else:
-        if values.get("brand_name"):
-            goods.brand_id = brand_named(session, tenant_id, values["brand_name"], create_bc).brand_id
-        if values.get("class_name"):
-            goods.class_id = class_named(session, tenant_id, values["class_name"], create_bc).class_id
+    file_under(session, tenant_id, goods, values, create_bc, is_new)  # before the add: it may query
+    session.add(goods)
     assign(goods, {k: v for k, v in values.items() if v != "" or k not in _NONE_DEFAULTS}, GOODS_FIELDS)
     session.flush()
     return goods

@@ -12,7 +12,7 @@ from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog import barcodes, listings
-from wdterp.domain.catalog.brands import brand_named, class_named, ensure_units, unit_ids
+from wdterp.domain.catalog.brands import ensure_units, file_under, unit_ids
 from wdterp.domain.catalog.lookup import specs_by_no
 from wdterp.domain.catalog.models import (
     NONE_NAME,
@@ -56,14 +56,8 @@ def upload(session: Session, tenant_id: int, values: dict[str, Any], rows: list[
     if suite is None:
         suite = Suite(tenant_id=tenant_id, suite_no=suite_no, unit_name=NONE_NAME, aux_unit_name=NONE_NAME,
                       flag_name=NONE_NAME)
-        suite.brand_id = brand_named(session, tenant_id, values.get("brand_name"), False).brand_id
-        suite.class_id = class_named(session, tenant_id, values.get("class_name"), False).class_id
-        session.add(suite)
-    else:
-        if values.get("brand_name"):
-            suite.brand_id = brand_named(session, tenant_id, values["brand_name"], False).brand_id
-        if values.get("class_name"):
-            suite.class_id = class_named(session, tenant_id, values["class_name"], False).class_id
+    file_under(session, tenant_id, suite, values, False, is_new)  # before the add: it may query
+    session.add(suite)
     assign(suite, values, SUITE_FIELDS)
     suite.goods_label_name = str(values.get("goods_label_name") or "")
     suite.modified = now_china()

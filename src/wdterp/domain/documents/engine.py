@@ -287,7 +287,8 @@ def moves_of(doc: StockDocument, sign: int, spec_nos: dict[int, str] | None = No
 
 def _spec_nos(session: Session, doc: StockDocument) -> dict[int, str]:
     ids = {line.spec_id for line in doc.lines}
-    return dict(session.execute(select(Spec.spec_id, Spec.spec_no).where(Spec.spec_id.in_(ids))).tuples().all())
+    rows = session.execute(select(Spec.spec_id, Spec.spec_no).where(Spec.spec_id.in_(ids)))
+    return {spec_id: spec_no for spec_id, spec_no in rows}
 
 
 def ref_of(doc: StockDocument, operator: str = "") -> DocumentRef:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from wdterp.domain.catalog.models import Brand, Goods, Spec
 from wdterp.domain.documents.models import StockDocument
@@ -81,42 +81,32 @@ class Facts:
         return employee.employee_id if employee else 0
 
 
+def _keyed(session: Session, key: InstrumentedAttribute[Any], values: Iterable[Any],
+           tenant_id: int | None = None) -> dict[Any, Any]:
+    """Rows of `key`'s table whose `key` is one of `values` (empty ones left out), by that key; in one query."""
+    wanted = sorted({v for v in values if v})
+    if not wanted:
+        return {}
+    model = key.class_
+    stmt = select(model).where(key.in_(wanted))
+    if tenant_id is not None:
+        stmt = stmt.where(model.tenant_id == tenant_id)
+    return {getattr(row, key.key): row for row in session.scalars(stmt)}
+
+
 def load(session: Session, tenant_id: int, *, spec_ids: Iterable[int] = (), position_ids: Iterable[int | None] = (),
          batch_nos: Iterable[str] = (), warehouse_ids: Iterable[int] = (), logistics_ids: Iterable[int] = (),
          flag_names: Iterable[str] = (), operators: Iterable[str] = ()) -> Facts:
     facts = Facts()
-    ids = sorted(set(spec_ids))
-    if ids:
-        facts.specs = {s.spec_id: s for s in session.scalars(select(Spec).where(Spec.spec_id.in_(ids)))}
-        goods_ids = sorted({s.goods_id for s in facts.specs.values()})
-        facts.goods = {g.goods_id: g for g in session.scalars(select(Goods).where(Goods.goods_id.in_(goods_ids)))}
-        brand_ids = sorted({g.brand_id for g in facts.goods.values() if g.brand_id})
-        if brand_ids:
-            facts.brands = {b.brand_id: b for b in session.scalars(select(Brand).where(Brand.brand_id.in_(brand_ids)))}
-    pids = sorted({p for p in position_ids if p})
-    if pids:
-        facts.positions = {p.position_id: p for p in session.scalars(
-            select(Position).where(Position.position_id.in_(pids)))}
-    nos = sorted({b for b in batch_nos if b})
-    if nos:
-        facts.batches = {b.batch_no: b for b in session.scalars(
-            select(Batch).where(Batch.tenant_id == tenant_id, Batch.batch_no.in_(nos)))}
-    wids = sorted(set(warehouse_ids))
-    if wids:
-        facts.warehouses = {w.warehouse_id: w for w in session.scalars(
-            select(Warehouse).where(Warehouse.warehouse_id.in_(wids)))}
-    lids = sorted({i for i in logistics_ids if i})
-    if lids:
-        facts.logistics = {x.logistics_id: x for x in session.scalars(
-            select(Logistics).where(Logistics.logistics_id.in_(lids)))}
-    names = sorted({n for n in flag_names if n})
-    if names:
-        facts.flags = {x.flag_name: x for x in session.scalars(
-            select(Flag).where(Flag.tenant_id == tenant_id, Flag.flag_name.in_(names)))}
-    ops = sorted({n for n in operators if n})
-    if ops:
-        facts.employees = {e.employee_no: e for e in session.scalars(
-            select(Employee).where(Employee.tenant_id == tenant_id, Employee.employee_no.in_(ops)))}
+    facts.specs = _keyed(session, Spec.spec_id, spec_ids)
+    facts.goods = _keyed(session, Goods.goods_id, [s.goods_id for s in facts.specs.values()])
+    facts.brands = _keyed(session, Brand.brand_id, [g.brand_id for g in facts.goods.values()])
+    facts.positions = _keyed(session, Position.position_id, position_ids)
+    facts.batches = _keyed(session, Batch.batch_no, batch_nos, tenant_id)
+    facts.warehouses = _keyed(session, Warehouse.warehouse_id, warehouse_ids)
+    facts.logistics = _keyed(session, Logistics.logistics_id, logistics_ids)
+    facts.flags = _keyed(session, Flag.flag_name, flag_names, tenant_id)
+    facts.employees = _keyed(session, Employee.employee_no, operators, tenant_id)
     return facts
 
 

@@ -43,9 +43,10 @@ from wdterp.domain.masterdata.models import (
 from wdterp.domain.masterdata.regions import regions
 from wdterp.domain.tenancy import service as tenancy
 from wdterp.protocol.clock import parse_wire_time
+from wdterp.protocol.errors import ApiError
 
 #: modules of other contexts that call `register_section` when imported
-SECTION_MODULES: list[str] = ["wdterp.domain.catalog.loading"]
+SECTION_MODULES: list[str] = ["wdterp.domain.catalog.loading", "wdterp.domain.inventory.loading"]
 HEADER_KEYS = ("sid", "name", "settings")
 
 
@@ -81,6 +82,25 @@ def sections() -> dict[str, SectionHandler]:
     for module in SECTION_MODULES:
         importlib.import_module(module)
     return dict(_SECTIONS)
+
+
+def each_row(rows: list[dict[str, Any]], section: str, key: str,
+             load_one: Callable[[dict[str, Any], str], bool]) -> SectionResult:
+    """Run `load_one(row, where) -> existed` for every row; a contract refusal becomes a LoadError."""
+    result = SectionResult()
+    for index, raw in enumerate(rows):
+        where = f"{section}[{index}]"
+        if raw.get(key) in (None, ""):
+            raise LoadError(f"{where}: '{key}' is required (it identifies the row)")
+        try:
+            existed = load_one(raw, where)
+        except ApiError as err:
+            raise LoadError(f"{where}: {err.message} ({err.detail})") from err
+        if existed:
+            result.existing += 1
+        else:
+            result.created += 1
+    return result
 
 
 # ---------------------------------------------------------------------------- reading files

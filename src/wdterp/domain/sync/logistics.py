@@ -11,6 +11,9 @@ from sqlalchemy.orm import Session
 from wdterp.domain.masterdata.models import Logistics, Shop
 from wdterp.domain.masterdata.service import active_shop
 from wdterp.domain.queries import equal_if_given
+from wdterp.domain.sales.flow import add_log
+from wdterp.domain.sales.models import Trade
+from wdterp.domain.sales.statuses import LogType
 from wdterp.domain.sync.models import (
     OWN_PLATFORM,
     PENDING_STATUSES,
@@ -106,7 +109,8 @@ def record_results(session: Session, tenant_id: int, results: list[dict[str, Any
                    permitted: frozenset[str] | None) -> list[str]:
     """Store the mall's result per row (update); returns the messages of rows that were refused.
 
-    A sync_id that does not exist (or belongs to a shop the app may not use) answers E21.
+    A sync_id that does not exist (or belongs to a shop the app may not use) answers E21. A row that
+    becomes successful writes trade log 135 物流同步 on its trade.
     """
     ids = sorted({int(r["sync_id"]) for r in results})
     rows = {row.sync_id: row for row in session.scalars(
@@ -132,8 +136,18 @@ def record_results(session: Session, tenant_id: int, results: list[dict[str, Any
         row.try_times += 1
         row.sync_time = now
         row.modified = now
+        if status == SYNC_SUCCESS:
+            _log_synced(session, row)
     session.flush()
     return errors
+
+
+def _log_synced(session: Session, row: LogisticsSync) -> None:
+    trade = session.get(Trade, row.trade_id) if row.trade_id else None
+    if trade is not None and trade.tenant_id == row.tenant_id:
+        part = f" (oid {row.oids})" if row.oids else ""
+        add_log(session, trade, LogType.LOGISTICS_SYNC,
+                f"物流同步成功: {row.tid}{part} {row.logistics_name} {row.logistics_no}".strip())
 
 
 def requeue(session: Session, tenant_id: int, sync_id: int) -> LogisticsSync:

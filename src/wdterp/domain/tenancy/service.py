@@ -76,6 +76,12 @@ def get_tenant(session: Session, sid: str) -> Tenant:
     return tenant
 
 
+def settings_of(session: Session, tenant_id: int) -> dict[str, Any]:
+    """A copy of the tenant's settings (empty for an unknown tenant)."""
+    tenant = session.get(Tenant, tenant_id)
+    return dict(tenant.settings or {}) if tenant is not None else {}
+
+
 def find_app(session: Session, tenant_id: int, key: str) -> App | None:
     return session.scalar(select(App).where(App.tenant_id == tenant_id, App.key == key))
 

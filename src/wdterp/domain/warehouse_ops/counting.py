@@ -26,7 +26,7 @@ from wdterp.domain.documents.statuses import OrderType, StockinStatus, StockoutS
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.models import Stock, StockDetail
 from wdterp.domain.masterdata.models import Warehouse
-from wdterp.domain.warehouse_ops.common import NO_EXPIRY, position_of
+from wdterp.domain.warehouse_ops.common import NO_EXPIRY, cancel_document, find_document, position_of
 from wdterp.domain.warehouse_ops.models import StockCount, StockCountLine
 from wdterp.domain.warehouse_ops.statuses import (
     COUNT_CANCELLABLE,
@@ -240,20 +240,12 @@ def _document(session: Session, tenant_id: int, count: StockCount, warehouse: Wa
 
 
 def cancel(count: StockCount) -> StockCount:
-    if count.status == CountStatus.CANCELLED:
-        raise ApiError("E26", f"{count.pd_no} is already cancelled")
-    if count.status not in COUNT_CANCELLABLE:
-        raise business_error("盘点单状态不正确", f"{count.pd_no} is in status {count.status}, cannot cancel")
-    count.status = CountStatus.CANCELLED
-    count.modified = now_china()
+    cancel_document(count, count.pd_no, CountStatus.CANCELLED, COUNT_CANCELLABLE, "盘点单")
     return count
 
 
 def find(session: Session, tenant_id: int, pd_no: str) -> StockCount:
-    count = session.scalar(select(StockCount).where(StockCount.tenant_id == tenant_id, StockCount.pd_no == pd_no))
-    if count is None:
-        raise ApiError("E26", f"stock count {pd_no!r} not found")
-    return count
+    return find_document(session, tenant_id, StockCount.pd_no, pd_no, "stock count")
 
 
 # ---------------------------------------------------------------------------- one step (stockSyncByPd)

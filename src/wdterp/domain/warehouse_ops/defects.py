@@ -22,10 +22,11 @@ from wdterp.domain.inventory.models import Position
 from wdterp.domain.inventory.service import DocumentRef, Move
 from wdterp.domain.masterdata.models import Warehouse
 from wdterp.domain.warehouse_ops import positions
+from wdterp.domain.warehouse_ops.common import cancel_document, find_document
 from wdterp.domain.warehouse_ops.models import DefectChange, DefectChangeLine
 from wdterp.domain.warehouse_ops.statuses import DEFECT_CHANGE_CANCELLABLE, DEFECT_CHANGE_PREFIX, DefectChangeStatus
 from wdterp.protocol.clock import now_china
-from wdterp.protocol.errors import ApiError, business_error
+from wdterp.protocol.errors import business_error
 
 ZERO = Decimal(0)
 
@@ -114,18 +115,9 @@ def check_change(session: Session, tenant_id: int, change: DefectChange, operato
 
 
 def cancel(change: DefectChange) -> DefectChange:
-    if change.status == DefectChangeStatus.CANCELLED:
-        raise ApiError("E26", f"{change.change_no} is already cancelled")
-    if change.status not in DEFECT_CHANGE_CANCELLABLE:
-        raise business_error("正残转换单状态不正确", f"{change.change_no} is in status {change.status}, cannot cancel")
-    change.status = DefectChangeStatus.CANCELLED
-    change.modified = now_china()
+    cancel_document(change, change.change_no, DefectChangeStatus.CANCELLED, DEFECT_CHANGE_CANCELLABLE, "正残转换单")
     return change
 
 
 def find(session: Session, tenant_id: int, change_no: str) -> DefectChange:
-    change = session.scalar(select(DefectChange).where(DefectChange.tenant_id == tenant_id,
-                                                       DefectChange.change_no == change_no))
-    if change is None:
-        raise ApiError("E26", f"defect conversion {change_no!r} not found")
-    return change
+    return find_document(session, tenant_id, DefectChange.change_no, change_no, "defect conversion")

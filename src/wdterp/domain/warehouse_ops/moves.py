@@ -20,6 +20,7 @@ from wdterp.domain.inventory.models import Position
 from wdterp.domain.inventory.service import Move
 from wdterp.domain.masterdata.models import Warehouse
 from wdterp.domain.warehouse_ops import positions
+from wdterp.domain.warehouse_ops.common import cancel_document, find_document
 from wdterp.domain.warehouse_ops.models import MoveOrder, MoveOrderLine, StockShelve, StockShelveLine
 from wdterp.domain.warehouse_ops.statuses import (
     MOVE_PREFIX,
@@ -31,7 +32,7 @@ from wdterp.domain.warehouse_ops.statuses import (
     ZoneType,
 )
 from wdterp.protocol.clock import now_china
-from wdterp.protocol.errors import ApiError, business_error
+from wdterp.protocol.errors import business_error
 
 ZERO = Decimal(0)
 
@@ -90,20 +91,12 @@ def check_move(session: Session, tenant_id: int, order: MoveOrder) -> MoveOrder:
 
 
 def cancel_move(order: MoveOrder) -> MoveOrder:
-    if order.status == MoveStatus.CANCELLED:
-        raise ApiError("E26", f"{order.order_no} is already cancelled")
-    if order.status != MoveStatus.AWAITING_CHECK:
-        raise business_error("移位单状态不正确", f"{order.order_no} is in status {order.status}, cannot cancel")
-    order.status = MoveStatus.CANCELLED
-    order.modified = now_china()
+    cancel_document(order, order.order_no, MoveStatus.CANCELLED, (MoveStatus.AWAITING_CHECK,), "移位单")
     return order
 
 
 def find_move(session: Session, tenant_id: int, order_no: str) -> MoveOrder:
-    order = session.scalar(select(MoveOrder).where(MoveOrder.tenant_id == tenant_id, MoveOrder.order_no == order_no))
-    if order is None:
-        raise ApiError("E26", f"move order {order_no!r} not found")
-    return order
+    return find_document(session, tenant_id, MoveOrder.order_no, order_no, "move order")
 
 
 def _spec_nos(session: Session, spec_ids: Sequence[int]) -> dict[int, str]:
