@@ -193,6 +193,11 @@ def test_e32_internal_only_method(tenant: TenantHandle, temp_method: Any) -> Non
     assert send(tenant.caller, INTERNAL_METHOD)["status"] == 0
 
 
+def test_e32_for_the_documented_internal_method_even_unimplemented(tenant: TenantHandle) -> None:
+    # its page: "此接口仅支持奇门自定场景访问"; an ordinary app learns that, not "权限不足"
+    assert send(tenant.caller, INTERNAL_METHOD) == err(100, f"The API used internal only: {INTERNAL_METHOD}")
+
+
 # ---------------------------------------------------------------------------- E01, E02, E07: body
 
 

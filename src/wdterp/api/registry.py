@@ -48,6 +48,10 @@ class Method:
 
 REGISTRY: dict[str, Method] = {}
 
+#: methods whose pages say they serve only the internal (Qimen custom) channel: "此接口仅支持奇门自定场景访问".
+#: An ordinary app calling one gets E32 whether or not we implement it.
+INTERNAL_ONLY = frozenset({"wms.stockin.PreStockin.search"})
+
 
 def _default_list_name(method_doc: MethodDoc) -> str | None:
     data = method_doc.response_tables.get("data", ())
@@ -92,7 +96,7 @@ def declare(
             paged=is_paged,
             list_name=list_name or _default_list_name(method_doc),
             time_rule=TimeRule.for_method(method_doc, span, time_fields, time_required, narrowing),
-            internal=internal,
+            internal=internal or name in INTERNAL_ONLY,
             writes=method_doc.kind != "query",
             validator=ArgsValidator(method_doc, filter_args, overrides or {}),
             page_size_max=page_size_max or method_doc.page_size_max,

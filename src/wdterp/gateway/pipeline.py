@@ -18,7 +18,7 @@ import orjson
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from wdterp.api.context import CallContext, Page
-from wdterp.api.registry import Method
+from wdterp.api.registry import INTERNAL_ONLY, Method
 from wdterp.domain.tenancy.service import AppAccess
 from wdterp.gateway.access import AccessCache
 from wdterp.gateway.limits import Limits
@@ -146,6 +146,8 @@ class Pipeline:
 
     def _method(self, name: str, access: AppAccess) -> Method:
         method = self.methods.get(name)
+        if name in INTERNAL_ONLY and not access.internal:
+            raise ApiError("E32", f"{name} is reserved for the internal channel", method=name)
         if method is None:
             raise ApiError("E36", f"method {name!r} is not implemented here")
         if access.methods is not None and name not in access.methods:
