@@ -1,6 +1,6 @@
 """wms.StockSpec.search over many stock rows (SQLite): HTTP latency next to a direct SQL read.
 
-    python bench/stock_search.py [--rows 1000000] [--warehouses 5] [--samples 300]
+    python bench/stock_search.py [--rows 1000000] [--warehouses 5] [--samples 300] [--db PATH]
 
 Stock rows are spread over `--warehouses` warehouses, their `modified` uniformly over one year. Two
 shapes of the call are measured, each a page of 100 with calc_total=1:
@@ -91,11 +91,21 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--warehouses", type=int, default=5)
     parser.add_argument("--samples", type=int, default=300)
-    parser.add_argument("--db", help="reuse/keep the database file here (default: a temporary file)")
+    parser.add_argument("--db", help="keep the generated database here (with a .meta file); reused when both exist")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = args.db or str(Path(tmp) / "stock.db")
-        tenant_id, creds, now = generate(path, args.rows, args.warehouses)
+        meta = Path(path + ".meta")
+        if args.db and Path(path).exists() and meta.exists():
+            tenant, sid, key, secret, salt, stamp, rows, warehouses = meta.read_text().split("\n")
+            assert (int(rows), int(warehouses)) == (args.rows, args.warehouses), f"{path}: {rows} x {warehouses}"
+            tenant_id, creds, now = int(tenant), (sid, key, secret, salt), datetime.fromisoformat(stamp)
+            print(f"reusing {path}")
+        else:
+            tenant_id, creds, now = generate(path, args.rows, args.warehouses)
+            if args.db:
+                meta.write_text("\n".join([str(tenant_id), *creds, now.isoformat(), str(args.rows),
+                                           str(args.warehouses)]))
         specs = args.rows // args.warehouses
         rng = random.Random(11)
         direct = sqlite3.connect(path)

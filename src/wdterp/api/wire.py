@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
+
+from sqlalchemy import DateTime, Float, Numeric, String, TypeDecorator, type_coerce
 
 from wdterp.api.docs import doc
 from wdterp.protocol.clock import format_wire_time
@@ -107,6 +110,126 @@ def project(obj: Any, names: tuple[str, ...], **computed: Any) -> dict[str, Any]
             convert = converters.get(type(value))
             row[name] = value if convert is _same else (convert or wire_value)(value)
     return row
+
+
+class RawDecimal(TypeDecorator[Any]):
+    """A Numeric read as the driver gives it: no Decimal per value (`Columns` rounds it)."""
+
+    impl = Float(asdecimal=False)
+    cache_ok = True
+
+
+class RawTime(TypeDecorator[Any]):
+    """A DateTime read as the driver gives it (SQLite: its text; `Columns` writes it for the wire)."""
+
+    impl = String
+    cache_ok = True
+
+
+def _time_text(value: Any) -> Any:
+    """A DateTime column's raw value → wire text, as `_wire_datetime` of the datetime the DateTime
+    type would read (SQLite's "YYYY-MM-DD HH:MM:SS[.ffffff]" is cut, anything else parsed)."""
+    if type(value) is str:
+        if (len(value) == 19 or (len(value) == 26 and value[19] == ".")) and value[10] == " " \
+                and value[4] == value[7] == "-" and value[13] == value[16] == ":" and value[0] != "0":
+            return value[:19]
+        value = datetime.fromisoformat(value)
+    return _wire_datetime(value)
+
+
+def read_columns(columns: Iterable[Any]) -> tuple[Any, ...]:
+    """Table columns to select for `Columns`: decimals and times as the driver gives them (their
+    conversion to wire values then runs once per column, not through a type per value)."""
+    out = []
+    for column in columns:
+        if isinstance(column.type, Numeric) and column.type.asdecimal and not isinstance(column.type, Float):
+            out.append(type_coerce(column, RawDecimal()).label(column.key))
+        elif isinstance(column.type, DateTime):
+            out.append(type_coerce(column, RawTime()).label(column.key))
+        else:
+            out.append(column)
+    return tuple(out)
+
+
+def _column_converter(column: Any) -> Callable[[Any], Any] | int | None:
+    """The wire conversion of a column read by `read_columns`: None when its values are wire values,
+    an int for a decimal: its scale, to which `Columns.rows` rounds `float(value)`. That is the float
+    of the Decimal the Numeric type reads (`Decimal("%.{scale}f" % value)` of the float or int SQLite
+    stores, PostgreSQL's Decimal of that scale): both roundings are correct ones."""
+    kind = column.type
+    if isinstance(kind, Numeric) and kind.asdecimal and not isinstance(kind, Float):
+        return int(kind._effective_decimal_return_scale)
+    if isinstance(kind, DateTime):
+        return _time_text
+    try:
+        convert = _converter(kind.python_type)
+    except NotImplementedError:
+        return wire_value
+    return None if convert is _same else convert
+
+
+class Columns:
+    """Core rows → wire rows, column by column, with a plan made once per (names, table columns).
+
+    The rows are read with `select(*read_columns(columns), *more)`. Each documented name is filled
+    from `constants` (one wire value for every row), from a computed column given to `rows` (wire
+    values already), or else from the table's column of that name, converted once per column: the
+    values `project` gives for an ORM instance of the same row (Decimal → float, datetime → wire
+    text, None → ""), without a Decimal or datetime per value.
+    """
+
+    def __init__(self, names: Iterable[str], columns: Sequence[Any], computed: Iterable[str] = (),
+                 constants: Mapping[str, Any] | None = None, nullable: Iterable[str] = ()) -> None:
+        """`nullable`: keys of columns that may be None although their table says not (outer joins)."""
+        self.names = tuple(names)
+        self.constants = dict(constants or {})
+        computed, nullable = set(computed), set(nullable)
+        index = {column.key: at for at, column in enumerate(columns)}
+        plan: list[tuple[str, int | None, Callable[[Any], Any] | int | None, bool]] = []
+        for name in self.names:
+            if name in computed or name in self.constants:
+                plan.append((name, None, None, False))
+                continue
+            if name not in index:
+                raise ValueError(f"{name!r} is neither computed nor a column of the select")
+            column = columns[index[name]]
+            plan.append((name, index[name], _column_converter(column),
+                         name in nullable or bool(getattr(column, "nullable", True))))
+        self._plan = tuple(plan)
+
+    def rows(self, rows: Sequence[Sequence[Any]], computed: Mapping[str, Sequence[Any]] | None = None,
+             ) -> list[dict[str, Any]]:
+        """`computed`: name → a column of wire values, one per row."""
+        if not rows:
+            return []
+        given = computed or {}
+        by_column = list(zip(*rows, strict=True))
+        columns: list[Sequence[Any]] = []
+        for name, at, convert, nullable in self._plan:
+            if at is None:
+                columns.append(given[name] if name in given else [self.constants[name]] * len(rows))
+                continue
+            values: Sequence[Any] = by_column[at]
+            if convert is None:
+                if nullable:
+                    values = ["" if v is None else v for v in values]
+            elif type(convert) is int:  # a decimal's scale (see `_column_converter`), rounded in C
+                if nullable and None in values:
+                    values = ["" if v is None else round(float(v), convert) for v in values]
+                else:
+                    values = list(map(round, map(float, values), repeat(convert)))
+            elif nullable:
+                values = ["" if v is None else convert(v) for v in values]  # type: ignore[operator]
+            else:
+                values = list(map(convert, values))  # type: ignore[arg-type]
+            columns.append(values)
+        names = self.names
+        return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+def wire_column(values: Iterable[Any]) -> list[Any]:
+    """Values as `project` writes a computed one: None → "", else `wire_value`."""
+    return ["" if v is None else wire_value(v) for v in values]
 
 
 @dataclass

@@ -5,34 +5,26 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
-
-from wdterp.api.context import CallContext, Page
+from wdterp.api.context import CallContext
 from wdterp.api.docs import doc
-from wdterp.api.methods.sales_rows import trade_mapper
+from wdterp.api.methods.sales_rows import TRADE_COLUMNS, TradeShaper
 from wdterp.api.registry import declare
 from wdterp.api.validation import ArgsValidator, model_for
 from wdterp.api.wire import documented_fields, project
 from wdterp.domain.masterdata.models import Shop
 from wdterp.domain.sales import edits, flow, payments, search
-from wdterp.domain.sales.models import Trade
 from wdterp.protocol.errors import ApiError, business_error
 
 # ---------------------------------------------------------------------------- trade queries
 
 
 def _trades(ctx: CallContext, params: dict[str, Any], history: bool, self_only: bool) -> dict[str, Any]:
-    """`ctx.paginate`, with the page's lines loaded in one query and what they point to (specs, goods,
-    stock costs, barcodes) in one query each, instead of queries per trade and per line."""
+    """One page of trades read as Core rows (no ORM objects), with their lines and what those point to
+    (specs, goods, stock costs, barcodes) in one query each, shaped column by column."""
     stmt = search.trades_query(ctx.session, ctx.tenant_id, params, ctx.permitted_shops(), history, self_only)
-    mapper = trade_mapper(ctx.session, ctx.tenant_id, ctx.method, bool(params.get("cal_share_post_amount")))
-    page = ctx.page or Page(size=1000, no=0, calc_total=True)
-    total = ctx.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
-    trades = list(ctx.session.scalars(stmt.limit(page.size).offset(page.offset)
-                                      .options(selectinload(Trade.orders))))
-    mapper.prefetch(trades)
-    return ctx.page_of([mapper(trade) for trade in trades], total or 0)
+    shaper = TradeShaper(ctx.session, ctx.tenant_id, ctx.method, bool(params.get("cal_share_post_amount")))
+    trades, total = ctx.fetch_page(stmt.with_only_columns(*TRADE_COLUMNS), scalars=False)
+    return ctx.page_of(shaper(trades), total)
 
 
 # the window is required only without trade_no / src_tid / logistics_no (E23 in the query itself)

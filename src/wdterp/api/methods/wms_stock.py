@@ -11,6 +11,7 @@ Decisions the pages leave open:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -35,6 +36,7 @@ from wdterp.domain.inventory.queries import (
     ledger_rows,
     spec_ids_of,
     stock_rows,
+    wire_times,
 )
 from wdterp.domain.masterdata.models import Warehouse
 from wdterp.protocol.errors import ApiError, business_error
@@ -98,42 +100,64 @@ def _stock_page(ctx: CallContext, params: dict[str, Any], missing: str) -> tuple
     window = window_of(params)
     scope = warehouse_scope(ctx, params.get("warehouse_no"), missing)
     spec_nos = as_list(params.get("spec_nos"))
-    spec_ids = spec_ids_of(ctx.session, ctx.tenant_id, spec_nos) if spec_nos else None
-    found = stock_rows(ctx.session, ctx.tenant_id, page_request(ctx), spec_ids=spec_ids, warehouse_ids=scope,
-                       window=window)
+    found = stock_rows(ctx.session, ctx.tenant_id, page_request(ctx), spec_nos=spec_nos or None, warehouse_ids=scope,
+                       window=window, raw_times=True)
     names = documented_fields(ctx.method, "detail_list" if ctx.method.endswith("2") else "data")
     return found, _stock_wire_rows(ctx, found, names, v1=not ctx.method.endswith("2"))
 
 
 def _stock_wire_rows(ctx: CallContext, found: Found, names: tuple[str, ...], v1: bool) -> list[dict[str, Any]]:
-    """Wire rows of a stock page; the page's values are already wire-ready (floats, time text)."""
-    keys = [(r.warehouse_id, r.spec_id, bool(r.defect)) for r in found.rows]
+    """Wire rows of a stock page, column by column; the page's values are already wire-ready (floats,
+    time text): a field is the column of its name, or computed, None as ""."""
+    rows = found.rows
+    if not rows:
+        return []
+    index = {name: at for at, name in enumerate(rows[0]._fields)}
+    by_column: list[Sequence[Any]] = list(zip(*rows, strict=True))
+    for name in found.raw_times:
+        by_column[index[name]] = wire_times(by_column[index[name]])
+
+    def column(name: str) -> Sequence[Any]:
+        return by_column[index[name]]
+
+    defects = [bool(d) for d in column("defect")]
+    keys = list(zip(column("warehouse_id"), column("spec_id"), defects, strict=True))
     pending = figures.pending_quantities(ctx.session, ctx.tenant_id, keys)
     sales = figures.sales_figures(ctx.session, ctx.tenant_id, keys)
-    flags = flag_ids(ctx.session, ctx.tenant_id, {r.spec_flag_name or r.goods_flag_name for r in found.rows})
-    sales_names = (*figures.SALES_FIGURES, "num_yesterday")
-    out = []
-    for r, key in zip(found.rows, keys, strict=True):
-        synced = r.wms_sync_time is not None
-        flag_name = r.spec_flag_name or r.goods_flag_name
-        row_pending, row_sales = pending.get(key, {}), sales.get(key, {})
-        computed: dict[str, Any] = {
-            "defect": int(r.defect) if v1 else bool(r.defect),
-            "available_send_stock": round(r.stock_num - r.lock_num, 4),
-            "wms_stock_diff": round(r.wms_sync_stock - r.stock_num, 4) if synced else 0.0,
-            "wms_preempty_diff": round(r.wms_preempty_stock - r.lock_num, 4) if synced else 0.0,
-            "warehouse_type": 0 if r.warehouse_kind == 1 and not r.is_external else r.warehouse_kind,
-            "unit_name": r.spec_unit_name or r.goods_unit_name,
-            "aux_unit_name": r.spec_aux_unit_name or r.goods_aux_unit_name,
-            "flag_name": flag_name or NO_FLAG, "flag_id": flags.get(flag_name, 0),
-            "safe_stock_uppe": r.safe_stock_upper,
-            **{bucket: float(row_pending.get(bucket, ZERO)) for bucket in figures.PENDING_BUCKETS},
-            **{name: float(row_sales.get(name, ZERO)) for name in sales_names},
-        }
-        values = r._mapping
-        row = {name: computed[name] if name in computed else values[name] for name in names}
-        out.append({k: "" if v is None else v for k, v in row.items()})
-    return out
+    flag_names = [spec or goods for spec, goods in zip(column("spec_flag_name"), column("goods_flag_name"),
+                                                        strict=True)]
+    flags = flag_ids(ctx.session, ctx.tenant_id, set(flag_names))
+    stock, lock = column("stock_num"), column("lock_num")
+    synced = [t is not None for t in column("wms_sync_time")]
+    computed: dict[str, Any] = {
+        "defect": [int(d) for d in column("defect")] if v1 else defects,
+        "available_send_stock": [round(n - locked, 4) for n, locked in zip(stock, lock, strict=True)],
+        "wms_stock_diff": [round(w - n, 4) if s else 0.0
+                           for w, n, s in zip(column("wms_sync_stock"), stock, synced, strict=True)],
+        "wms_preempty_diff": [round(w - locked, 4) if s else 0.0
+                              for w, locked, s in zip(column("wms_preempty_stock"), lock, synced, strict=True)],
+        "warehouse_type": [0 if kind == 1 and not external else kind
+                           for kind, external in zip(column("warehouse_kind"), column("is_external"), strict=True)],
+        "unit_name": [spec or goods for spec, goods in zip(column("spec_unit_name"), column("goods_unit_name"),
+                                                            strict=True)],
+        "aux_unit_name": [spec or goods for spec, goods in zip(column("spec_aux_unit_name"),
+                                                                column("goods_aux_unit_name"), strict=True)],
+        "flag_name": [name or NO_FLAG for name in flag_names],
+        "flag_id": [flags.get(name, 0) for name in flag_names],
+        "safe_stock_uppe": column("safe_stock_upper"),
+    }
+    for figures_of, buckets in ((pending, figures.PENDING_BUCKETS),
+                                (sales, (*figures.SALES_FIGURES, "num_yesterday"))):
+        if not figures_of:
+            computed.update((bucket, [0.0] * len(rows)) for bucket in buckets)  # float(ZERO)
+            continue
+        per_row = [figures_of.get(key, {}) for key in keys]
+        computed.update((bucket, [float(row.get(bucket, ZERO)) for row in per_row]) for bucket in buckets)
+    columns = []
+    for name in names:
+        values = computed[name] if name in computed else column(name)
+        columns.append(["" if v is None else v for v in values] if None in values else values)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 @declare("wms.StockSpec.search", narrowing=("spec_nos", "start_time", "end_time"), page_size_max=1000)

@@ -54,6 +54,8 @@ class PageRequest:
 class Found:
     total: int
     rows: list[Row[Any]]
+    #: columns whose times were left as the driver gives them (`wire_times` writes them)
+    raw_times: tuple[str, ...] = ()
 
 
 def spec_ids_of(session: Session, tenant_id: int, spec_nos: Sequence[str]) -> list[int]:
@@ -69,8 +71,9 @@ def flag_ids(session: Session, tenant_id: int, names: Iterable[str]) -> dict[str
     wanted = sorted({n for n in names if n})
     if not wanted:
         return {}
-    return dict(session.execute(select(Flag.flag_name, Flag.flag_id).where(
-        Flag.tenant_id == tenant_id, Flag.flag_name.in_(wanted))).tuples().all())
+    rows = session.execute(select(Flag.flag_name, Flag.flag_id).where(
+        Flag.tenant_id == tenant_id, Flag.flag_name.in_(wanted)))
+    return {name: flag_id for name, flag_id in rows}
 
 
 def goods_spec_ids(session: Session, tenant_id: int, goods_no: str) -> list[int]:
@@ -105,14 +108,29 @@ STOCK_INFO = (
 )
 
 
-def _plain(column: Any) -> Any:
-    """A column read for the wire: decimals as floats, times as the driver gives them (no Decimal or
-    datetime parsing per value: a page of stock rows has thousands of them)."""
+def _plain(column: Any, raw_times: bool = False) -> Any:
+    """A column read for the wire: decimals as floats, times as wire text (or, `raw_times`, as the
+    driver gives them), without Decimal or datetime parsing per value: a page of stock rows has
+    thousands of them."""
     if isinstance(column.type, Numeric):
         return type_coerce(column, Float(asdecimal=False)).label(column.key)
     if isinstance(column.type, DateTime):
-        return type_coerce(column, WireTime()).label(column.key)
+        return type_coerce(column, String() if raw_times else WireTime()).label(column.key)
     return column
+
+
+def wire_time(value: Any) -> Any:
+    """A DateTime value as the driver gives it → `YYYY-MM-DD HH:MM:SS` text (None stays None)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    return str(value)[:19]
+
+
+def wire_times(values: Iterable[Any]) -> list[Any]:
+    """`wire_time` of a column of values (SQLite's text is cut without a call per value)."""
+    return [v[:19] if type(v) is str else wire_time(v) for v in values]
 
 
 class WireTime(TypeDecorator[Any]):
@@ -122,19 +140,27 @@ class WireTime(TypeDecorator[Any]):
     cache_ok = True
 
     def process_result_value(self, value: Any, dialect: Any) -> Any:
-        if value is None:
-            return None
-        if isinstance(value, datetime):
-            return value.strftime("%Y-%m-%d %H:%M:%S")
-        return str(value)[:19]
+        return wire_time(value)
+
+
+#: the specs named by spec_nos, for a filter inside the stock statements (an alias: the page joins spec)
+_SPEC_BY_NO = Spec.__table__.alias("spec_by_no")
+
+
+_STOCK_TIMES = tuple(c.key for c in (*Stock.__table__.c, *STOCK_INFO) if isinstance(c.type, DateTime))
 
 
 @cache
-def _stock_statements(by_spec: bool, by_warehouse: bool, start: bool, end: bool) -> tuple[Select[Any], Select[Any]]:
+def _stock_statements(by_spec: bool, by_spec_no: bool, by_warehouse: bool, start: bool,
+                      end: bool, raw_times: bool = False) -> tuple[Select[Any], Select[Any]]:
     """(count, page) statements of a filter shape, built once; values travel as bind parameters."""
     where = [Stock.tenant_id == bindparam("tenant_id")]
     if by_spec:
         where.append(Stock.spec_id.in_(bindparam("spec_ids", expanding=True)))
+    if by_spec_no:
+        where.append(Stock.spec_id.in_(select(_SPEC_BY_NO.c.spec_id).where(
+            _SPEC_BY_NO.c.tenant_id == bindparam("tenant_id"),
+            _SPEC_BY_NO.c.spec_no.in_(bindparam("spec_nos", expanding=True)))))
     if by_warehouse:
         where.append(Stock.warehouse_id.in_(bindparam("warehouse_ids", expanding=True)))
     if start:
@@ -144,7 +170,7 @@ def _stock_statements(by_spec: bool, by_warehouse: bool, start: bool, end: bool)
     count = select(func.count(Stock.rec_id)).where(*where)
     # a spec filter is served by (tenant_id, spec_id) and sorted afterwards; a window by the
     # (tenant_id, modified) index in its own order
-    page = (select(*(_plain(c) for c in Stock.__table__.c), *(_plain(c) for c in STOCK_INFO))
+    page = (select(*(_plain(c, raw_times) for c in (*Stock.__table__.c, *STOCK_INFO)))
             .select_from(Stock).join(Spec, Spec.spec_id == Stock.spec_id).join(Goods, Goods.goods_id == Spec.goods_id)
             .outerjoin(Brand, Brand.brand_id == Goods.brand_id)
             .outerjoin(GoodsClass, GoodsClass.class_id == Goods.class_id)
@@ -155,21 +181,36 @@ def _stock_statements(by_spec: bool, by_warehouse: bool, start: bool, end: bool)
 
 
 def stock_rows(session: Session, tenant_id: int, page: PageRequest, *, spec_ids: Sequence[int] | None = None,
-               warehouse_ids: Sequence[int] | None = None, window: Window = Window()) -> Found:
-    """Stock rows (all columns of `stock`, plus STOCK_INFO), ordered by (modified, rec_id).
+               spec_nos: Sequence[str] | None = None, warehouse_ids: Sequence[int] | None = None,
+               window: Window = Window(), raw_times: bool = False) -> Found:
+    """Stock rows (all columns of `stock`, plus STOCK_INFO), ordered by (modified, rec_id); `spec_nos`
+    names the tenant's specs (deleted ones too) as `spec_ids_of` finds them, inside the statements.
 
-    Quantities come as floats and times as wire text: the rows are for reading, not arithmetic.
+    Quantities come as floats and times as wire text (`raw_times`: as the driver gives them, named in
+    `Found.raw_times`): the rows are for reading, not arithmetic. The page is read with one row
+    more than asked for: without it, the total is known without the count query.
     """
-    count, rows = _stock_statements(spec_ids is not None, warehouse_ids is not None, window.start is not None,
-                                    window.end is not None)
-    params: dict[str, Any] = {"tenant_id": tenant_id, "spec_ids": sorted(set(spec_ids or ())),
-                              "warehouse_ids": sorted(set(warehouse_ids or ())), "start": window.start,
-                              "end": window.end, "limit": page.size, "offset": page.offset}
-    if (spec_ids is not None and not spec_ids) or (warehouse_ids is not None and not warehouse_ids):
+    nos = sorted({n for n in spec_nos if n}) if spec_nos is not None else None
+    if (spec_ids is not None and not spec_ids) or (warehouse_ids is not None and not warehouse_ids) \
+            or (nos is not None and not nos):
         return Found(0, [])
+    count, rows = _stock_statements(spec_ids is not None, nos is not None, warehouse_ids is not None,
+                                    window.start is not None, window.end is not None, raw_times)
+    params: dict[str, Any] = {"tenant_id": tenant_id, "spec_ids": sorted(set(spec_ids or ())), "spec_nos": nos or [],
+                              "warehouse_ids": sorted(set(warehouse_ids or ())), "start": window.start,
+                              "end": window.end, "limit": page.size + 1, "offset": page.offset}
     conn = session.connection()  # Core rows: no ORM loading for a read-only page
-    total = int(conn.execute(count, params).scalar() or 0) if page.count else 0
-    return Found(total, list(conn.execute(rows, params)))
+    found = list(conn.execute(rows, params).all())
+    more = len(found) > page.size
+    if more:
+        del found[page.size:]
+    total = 0
+    if page.count:
+        if not more and (found or page.offset == 0):
+            total = page.offset + len(found)
+        else:
+            total = int(conn.execute(count, params).scalar() or 0)
+    return Found(total, found, _STOCK_TIMES if raw_times else ())
 
 
 # ---------------------------------------------------------------------------- ledger
