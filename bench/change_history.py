@@ -89,7 +89,7 @@ def main() -> None:
         rng = random.Random(3)
         direct = sqlite3.connect(path)
         http_ms, sql_ms = [], []
-        with serve(path) as url:
+        with serve(f"sqlite:///{path}") as (url, _pid):
             caller = Caller(url, creds)
             for i in range(args.samples + 1):
                 end = now - timedelta(seconds=rng.randrange(3600, int(SPAN.total_seconds())))

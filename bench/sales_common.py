@@ -7,14 +7,11 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-
-import httpx
 
 from wdterp.domain.all_models import metadata
 from wdterp.domain.catalog.models import Goods, Spec
@@ -100,30 +97,6 @@ def prepare(url: str, specs: int) -> Seeded:
     db.dispose()
     return seeded
 
-
-@contextmanager
-def serve(url: str, env: dict[str, str] | None = None) -> Iterator[tuple[str, int]]:
-    """The wdterp server (one uvicorn worker) on `url`, in a subprocess: (base URL, pid)."""
-    port = free_port()
-    full_env = {**os.environ, "WDTERP_DATABASE_URL": url, "WDTERP_ACCESS_CACHE_TTL": "60", **(env or {})}
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "wdterp.gateway.app:create_app_from_env", "--factory",
-                             "--workers", "1", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-                             "--no-access-log"], env=full_env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(base + "/", timeout=1)
-                break
-            except httpx.HTTPError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError("server did not start") from None
-                time.sleep(0.2)
-        yield base, proc.pid
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 @contextmanager

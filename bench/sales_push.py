@@ -28,8 +28,9 @@ from urllib.parse import urlencode
 
 import httpx
 import orjson
-from sales_common import MALL, database, pg_reachable, prepare, py_spy, serve
+from sales_common import MALL, database, pg_reachable, prepare, py_spy
 from sqlalchemy import insert, select
+from stock_common import serve
 
 from wdterp.domain.masterdata.models import Shop
 from wdterp.domain.sales.models import RawTrade, RawTradeOrder

@@ -21,9 +21,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sales_common import LOGISTICS, Seeded, prepare, py_spy, serve
+from sales_common import LOGISTICS, Seeded, prepare, py_spy
 from sqlalchemy import func, insert, select, text
-from stock_common import Caller, report, sqlite_time, timed
+from stock_common import Caller, report, serve, sqlite_time, timed
 
 from wdterp.domain.catalog.models import Spec
 from wdterp.domain.inventory.models import Stock

@@ -83,28 +83,31 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(db_path: str) -> Iterator[str]:
-    """The wdterp server (one uvicorn worker) on the database, in a subprocess."""
+def serve(url: str, env: dict[str, str] | None = None) -> Iterator[tuple[str, int]]:
+    """The wdterp server (one uvicorn worker) on the database `url`, in a subprocess: (base URL, pid)."""
     port = free_port()
-    env = {**os.environ, "WDTERP_DATABASE_URL": f"sqlite:///{db_path}", "WDTERP_ACCESS_CACHE_TTL": "60"}
+    full_env = {**os.environ, "WDTERP_DATABASE_URL": url, "WDTERP_ACCESS_CACHE_TTL": "60", **(env or {})}
     proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "wdterp.gateway.app:create_app_from_env", "--factory",
                              "--workers", "1", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-                             "--no-access-log"], env=env)
-    url = f"http://127.0.0.1:{port}"
+                             "--no-access-log"], env=full_env)
+    base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
-                httpx.get(url + "/", timeout=1)
+                httpx.get(base + "/", timeout=1)
                 break
             except httpx.HTTPError:
                 if time.monotonic() > deadline or proc.poll() is not None:
                     raise RuntimeError("server did not start") from None
                 time.sleep(0.2)
-        yield url
+        yield base, proc.pid
     finally:
         proc.terminate()
-        proc.wait(10)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 class Caller:

@@ -110,7 +110,7 @@ def main() -> None:
         rng = random.Random(11)
         direct = sqlite3.connect(path)
         direct.execute("PRAGMA journal_mode=WAL")
-        with serve(path) as url:
+        with serve(f"sqlite:///{path}") as (url, _pid):
             caller = Caller(url, creds)
             caller.call("wms.StockSpec.search", [{"spec_nos": ["S0000001"]}], page=(PAGE, 0))  # warm up
             http_spec, sql_spec, http_window, sql_window = [], [], [], []
