@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -111,13 +112,16 @@ def test_merge_moves_lines_and_keeps_merge_log(tenant: TenantHandle) -> None:
 
 def test_autopilot_submits_checks_and_consigns(tenant: TenantHandle) -> None:
     ids = seed(tenant)
-    op(tenant, "autopilot.set", auto_submit=True, auto_check=True, auto_consign_after_seconds=0, logistics_no=SF)
+    # a delay the server's own background round (every 2 s) cannot reach during the test
+    op(tenant, "autopilot.set", auto_submit=True, auto_check=True, auto_consign_after_seconds=3600, logistics_no=SF)
     push2(tenant, "AP1")
     trade = trade_of(tenant, "AP1")
     assert trade["trade_status"] == 55
     with tenant.db.transaction() as session:
-        # the test server's own background round (every 2 s) may have shipped it already: no count asserted
-        run_autopilot(session, now_china())
+        run_autopilot(session, now_china())  # not due yet
+    assert trade_of(tenant, "AP1")["trade_status"] == 55
+    with tenant.db.transaction() as session:
+        assert run_autopilot(session, now_china() + timedelta(seconds=3601)) >= 1
     trade = trade_of(tenant, "AP1")
     assert trade["trade_status"] == 95 and trade["logistics_no"].startswith("YD")
     assert stock_of(tenant, ids["warehouse"], ids["A"]) == (Decimal(8), Decimal(0))
