@@ -12,6 +12,7 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import DateTime, Float, Numeric, String, TypeDecorator, type_coerce
+from sqlalchemy.types import TypeEngine
 
 from wdterp.api.docs import doc
 from wdterp.protocol.clock import format_wire_time
@@ -161,10 +162,9 @@ def _column_converter(column: Any) -> Callable[[Any], Any] | int | None:
         return int(kind._effective_decimal_return_scale)
     if isinstance(kind, DateTime):
         return _time_text
-    try:
-        convert = _converter(kind.python_type)
-    except NotImplementedError:
+    if type(kind).python_type is TypeEngine.python_type:  # a type with no Python equivalent
         return wire_value
+    convert = _converter(kind.python_type)
     return None if convert is _same else convert
 
 
