@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from functools import cache
 from importlib import resources
@@ -76,6 +76,16 @@ class MethodDoc:
             if parent == owner and holder in names and table in self.tables
         }
 
+    def corrected(self, field_types: dict[str, str] | None = None, optional: tuple[str, ...] = ()) -> MethodDoc:
+        """This doc with some fields retyped and some no longer required, where a page types a field
+        narrower than the vendor reads it or marks required what its own notes make optional."""
+        types = field_types or {}
+
+        def fix(f: FieldDoc) -> FieldDoc:
+            return replace(f, type=types.get(f.name, f.type), required=f.required and f.name not in optional)
+
+        return replace(self, tables={t: tuple(fix(f) for f in fields) for t, fields in self.tables.items()})
+
     @property
     def page_size_max(self) -> int:
         for text in self.limits:
@@ -128,7 +138,9 @@ def _method(name: str, raw: dict[str, Any]) -> MethodDoc:
         paged=bool(raw.get("paged")),
         time_span=_span(raw.get("time_span")),
         time_span_text=raw.get("time_span"),
-        args=tuple(ArgDoc(a["name"], a["type"], bool(a.get("required"))) for a in raw.get("args", [])),
+        # an argument the page leaves unnamed has its fields in the table `_arg<position>`
+        args=tuple(ArgDoc(a["name"] or f"_arg{i}", a["type"], bool(a.get("required")))
+                   for i, a in enumerate(raw.get("args", []))),
         tables={t: _fields(rows) for t, rows in (raw.get("fields") or {}).items()},
         parents=_parents(raw.get("table_parents") or {}),
         response_tables={t: _fields(rows) for t, rows in (raw.get("response_fields") or {}).items()},

@@ -70,6 +70,8 @@ def declare(
     narrowing: tuple[str, ...] = (),
     internal: bool = False,
     filters: tuple[str, ...] | None = None,
+    optional: tuple[str, ...] = (),
+    field_types: dict[str, str] | None = None,
     overrides: dict[str, Any] | None = None,
     page_size_max: int | None = None,
     **extra: Any,
@@ -79,10 +81,16 @@ def declare(
     `time_span=True` takes the span from the doc, `None`/`False` disables it, a timedelta overrides.
     `filters` names the arguments that are query filter maps (default: a query's map arguments).
     `narrowing` lists filter names of which at least one must be given (E44).
+    `optional` / `field_types` correct the page where it marks required what its own notes make
+    optional, or types a field narrower than the vendor reads it (`MethodDoc.corrected`).
+    `overrides` replaces an argument's validation step, for argument shapes a page's example
+    contradicts (one map or a list of them, a list wrapped in a map).
     """
 
     def register(handler: Handler) -> Handler:
         method_doc = doc(name)
+        if optional or field_types:
+            method_doc = method_doc.corrected(field_types, optional)
         is_paged = method_doc.paged if paged is None else paged
         filter_args = set(filters) if filters is not None else {
             a.name for a in method_doc.args

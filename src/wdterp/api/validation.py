@@ -37,6 +37,8 @@ _PHONE_NAME = re.compile(r"(mobile|telno|phone)$")
 _ZERO_DATES = {"0000-00-00 00:00:00", "0000-00-00", "1970-01-01 08:00:00"}
 #: fields whose overlong value has its own row (E46) instead of the generic truncation row (E78)
 _OWN_LENGTH_ROWS = {"outer_no": "E46"}
+#: required fields whose absence or emptiness has its own row (E31) instead of E70/E71
+_OWN_REQUIRED_ROWS = {"warehouse_no": "E31"}
 
 
 class _Strict(BaseModel):
@@ -188,6 +190,8 @@ def contract_error(err: ValidationError) -> ApiError:
     kind, name = first["type"], _field_name(first["loc"])
     ctx = first.get("ctx") or {}
     detail = f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']} (input {first.get('input')!r:.80})"
+    if kind in ("missing", "required_null") and name in _OWN_REQUIRED_ROWS:
+        return ApiError(_OWN_REQUIRED_ROWS[name], detail)
     if kind == "missing":
         return ApiError("E71", detail, field=name)
     if kind == "required_null":
@@ -242,17 +246,17 @@ class ArgsValidator:
         if kind == "map":
             model = model_for(self.method, table or (), is_filter)
             known = {f.name for f in table or ()}
-            return lambda v: self._validate_map(model, v, known if is_filter and table else None)
+            return lambda v: self.validate_map(model, v, known if is_filter and table else None)
         if kind == "list" and table:
             model = model_for(self.method, table, False)
-            return lambda v: self._validate_list(model, v)
+            return lambda v: self.validate_list(model, v)
         scalar = _scalar_model(arg)
         if kind == "list":
             return lambda v: v if isinstance(v, list) else _type_mismatch(arg.name)
         return lambda v: scalar.model_validate({"value": v}).value  # type: ignore[attr-defined]
 
     @staticmethod
-    def _validate_map(model: type[BaseModel], value: Any, known: set[str] | None) -> dict[str, Any]:
+    def validate_map(model: type[BaseModel], value: Any, known: set[str] | None) -> dict[str, Any]:
         value = _map_or_empty_list(value)
         if value is None:
             value = {}
@@ -265,7 +269,7 @@ class ArgsValidator:
         return model.model_validate(value).model_dump(exclude_none=True, by_alias=True)
 
     @staticmethod
-    def _validate_list(model: type[BaseModel], value: Any) -> list[dict[str, Any]]:
+    def validate_list(model: type[BaseModel], value: Any) -> list[dict[str, Any]]:
         if value is None:
             return []
         if isinstance(value, dict):

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 import wdterp.api.ops_finance  # noqa: F401  (registers the finance operations)
 from wdterp.api.context import CallContext
-from wdterp.api.docpatch import patched_doc
 from wdterp.api.registry import declare
-from wdterp.api.validation import ArgsValidator, model_for
 from wdterp.api.wire import Envelope, documented_fields, project
 from wdterp.domain.finance import account_checks, invoices, payments, waybills
 from wdterp.protocol.clock import CHINA_TZ
@@ -76,13 +74,8 @@ def search_invoice(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 
 
 UPDATE_INVOICE = "finance.invoice.InvoiceOrder.updateInvoice"
-#: the page's only argument is unnamed (its table is `_arg0`); file_url may be left out for status 85
-_UPDATE_DOC = patched_doc(UPDATE_INVOICE, optional=("file_url",))
-_UPDATE_ROW = model_for(_UPDATE_DOC, _UPDATE_DOC.tables["_arg0"], False)
-
-
-@declare(UPDATE_INVOICE,
-         overrides=cast("dict[str, Any]", {None: lambda v: ArgsValidator._validate_list(_UPDATE_ROW, v)}))
+#: file_url may be left out for status 85 (the page's only argument is unnamed: its table is `_arg0`)
+@declare(UPDATE_INVOICE, optional=("file_url",))
 def update_invoice(ctx: CallContext, rows: list[dict[str, Any]]) -> Envelope:
     return Envelope({"error_info": invoices.update_invoices(ctx.session, ctx.tenant_id, rows,
                                                             ctx.permitted_shops())})

@@ -107,7 +107,7 @@ def _suite_arg() -> Callable[[Any], Any]:
     def step(value: Any) -> dict[str, Any]:
         if isinstance(value, dict) and "goods_label_name" not in value:
             raise ApiError("E71", "suite.goods_label_name is missing", field="goods_label_name")
-        return ArgsValidator._validate_map(model, value, None)
+        return ArgsValidator.validate_map(model, value, None)
 
     return step
 
@@ -161,7 +161,7 @@ def _brand_arg() -> Callable[[Any], Any]:
 
     def step(value: Any) -> list[dict[str, Any]]:
         items = value if isinstance(value, list) else [value]
-        return [ArgsValidator._validate_map(model, item, None) for item in items]
+        return [ArgsValidator.validate_map(model, item, None) for item in items]
 
     return step
 

@@ -6,7 +6,6 @@ from typing import Any
 
 from wdterp.api import ops_sales  # noqa: F401  (registers the sales operations)
 from wdterp.api.context import CallContext
-from wdterp.api.docpatch import overrides
 from wdterp.api.methods.sales_rows import raw_trade_mapper
 from wdterp.api.registry import declare
 from wdterp.domain.sales import search, service
@@ -26,14 +25,14 @@ def _push(ctx: CallContext, shop_no: str, trades: list[dict[str, Any]], lines: l
     return data
 
 
-@declare("sales.RawTrade.pushSelf", overrides=overrides("sales.RawTrade.pushSelf", optional=_OPTIONAL))
+@declare("sales.RawTrade.pushSelf", optional=_OPTIONAL)
 def push_self(ctx: CallContext, shop_no: str, trades: list[dict[str, Any]], lines: list[dict[str, Any]],
               discounts: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Deprecated first version: any trade failing its rules fails the whole call."""
     return _push(ctx, shop_no, trades, lines, discounts, per_trade_errors=False)
 
 
-@declare("sales.RawTrade.pushSelf2", overrides=overrides("sales.RawTrade.pushSelf2", optional=_OPTIONAL))
+@declare("sales.RawTrade.pushSelf2", optional=_OPTIONAL)
 def push_self2(ctx: CallContext, shop_no: str, trades: list[dict[str, Any]], lines: list[dict[str, Any]],
                discounts: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Insert or update by tid; a trade failing its rules is reported in `error_list`."""

@@ -7,7 +7,6 @@ from typing import Any
 from sqlalchemy import func, select
 
 from wdterp.api.context import CallContext, Page
-from wdterp.api.docpatch import overrides
 from wdterp.api.registry import declare
 from wdterp.api.wire import Envelope, documented_fields, project
 from wdterp.domain.sync import logistics, stock
@@ -79,14 +78,14 @@ def get_self_wait_sync_id_list(ctx: CallContext, count: int, position: int) -> d
 
 
 @declare("sales.StockSync.syncSuccess",
-         overrides=overrides("sales.StockSync.syncSuccess", optional=_INFO_OPTIONAL))
+         optional=_INFO_OPTIONAL)
 def sync_success(ctx: CallContext, api_goods_id: int, info: dict[str, Any]) -> Envelope:
     stock.record_success(ctx.session, ctx.tenant_id, api_goods_id, info, ctx.permitted_shops())
     return Envelope()
 
 
 @declare("sales.StockSync.syncFail",
-         overrides=overrides("sales.StockSync.syncFail", optional=_INFO_OPTIONAL))
+         optional=_INFO_OPTIONAL)
 def sync_fail(ctx: CallContext, api_goods_id: int, info: dict[str, Any]) -> Envelope:
     stock.record_fail(ctx.session, ctx.tenant_id, api_goods_id, info, ctx.permitted_shops())
     return Envelope()

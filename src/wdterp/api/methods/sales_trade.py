@@ -75,7 +75,7 @@ def _remark_items(value: Any) -> list[dict[str, Any]]:
     """The page's own example wraps the list as {"data": [...]}; both shapes are read."""
     if isinstance(value, dict) and "data" in value:
         value = value["data"]
-    return ArgsValidator._validate_list(_REMARK_ITEM, value)
+    return ArgsValidator.validate_list(_REMARK_ITEM, value)
 
 
 @declare("sales.TradeEdit.modifyRemark", overrides={"data": _remark_items})

@@ -8,7 +8,6 @@ from typing import Any
 import wdterp.api.ops_documents  # noqa: F401  (registers the document operations)
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
-from wdterp.api.docpatch import overrides
 from wdterp.api.registry import declare
 from wdterp.api.wire import documented_fields, project
 from wdterp.domain.catalog.lookup import spec_by_no
@@ -133,13 +132,13 @@ SN_OPTIONAL = ("sn_list", "sn_new_list")
 
 
 @declare("wms.stockin.Base.uploadSN", paged=False,
-         overrides=overrides("wms.stockin.Base.uploadSN", optional=SN_OPTIONAL))
+         optional=SN_OPTIONAL)
 def upload_sn_in(ctx: CallContext, params: dict[str, Any], detailList: list[dict[str, Any]]) -> Any:  # noqa: N803
     return _upload_sn(ctx, "in", params, detailList)
 
 
 @declare("wms.stockout.Base.uploadSN", paged=False,
-         overrides=overrides("wms.stockout.Base.uploadSN", optional=SN_OPTIONAL))
+         optional=SN_OPTIONAL)
 def upload_sn_out(ctx: CallContext, params: dict[str, Any], detailList: list[dict[str, Any]]) -> Any:  # noqa: N803
     return _upload_sn(ctx, "out", params, detailList)
 
@@ -161,8 +160,7 @@ def query_goods_sn(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 # ---------------------------------------------------------------------------- box codes
 
 
-@declare("wms.GoodsPack.upload", paged=False,
-         overrides=overrides("wms.GoodsPack.upload", optional=("warehouse_no",)))
+@declare("wms.GoodsPack.upload", paged=False)
 def upload_pack(ctx: CallContext, params: dict[str, Any]) -> str:
     warehouse = docrows.warehouse(ctx, params.get("warehouse_no"))
     return packs.create_pack(ctx.session, ctx.tenant_id, warehouse, params, ctx.settings).pack_barcode

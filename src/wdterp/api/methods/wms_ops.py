@@ -15,7 +15,6 @@ from sqlalchemy import select
 import wdterp.api.ops_warehouse  # noqa: F401  (registers the warehouse-work operations)
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
-from wdterp.api.docpatch import overrides
 from wdterp.api.registry import declare
 from wdterp.api.wire import Envelope, documented_fields, project
 from wdterp.domain.documents.models import StockDocument, StockDocumentLine
@@ -48,7 +47,7 @@ def shaped_page(ctx: CallContext, stmt: Any, shape: Callable[[list[Any]], list[d
 # ---------------------------------------------------------------------------- stockSyncByPd
 
 
-@declare(SYNC, overrides=overrides(SYNC, optional=("warehouse_no", "remark")))
+@declare(SYNC, optional=("remark",))
 def stock_sync_by_pd(ctx: CallContext, pd_order: dict[str, Any], spec_list: list[dict[str, Any]]) -> dict[str, Any]:
     warehouse = docrows.warehouse(ctx, pd_order.get("warehouse_no"))
     defect_mode = pd_order["defect_mode"]

@@ -10,7 +10,6 @@ from typing import Any
 
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
-from wdterp.api.docpatch import overrides
 from wdterp.api.methods.wms_ops import permitted_filter, shaped_page
 from wdterp.api.registry import declare
 from wdterp.api.wire import documented_fields, project
@@ -85,7 +84,7 @@ def _position_moves(ctx: CallContext, warehouse: Warehouse,
     return shape
 
 
-@declare(SHELVE, overrides=overrides(SHELVE, optional=("warehouse_no",), filters=("params",)))
+@declare(SHELVE, filters=("params",))
 def query_stock_shelve(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     warehouse = docrows.warehouse(ctx, params.get("warehouse_no"))
     return shaped_page(ctx, service.searches.shelves(ctx.tenant_id, warehouse.warehouse_id, params),
@@ -95,7 +94,7 @@ def query_stock_shelve(ctx: CallContext, params: dict[str, Any]) -> dict[str, An
 # ---------------------------------------------------------------------------- move orders
 
 
-@declare(MOVE, time_required=False, overrides=overrides(MOVE, optional=("warehouse_no",), filters=("params",)))
+@declare(MOVE, time_required=False, filters=("params",))
 def query_move_order(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     warehouse = docrows.warehouse(ctx, params.get("warehouse_no"))
     docrows.require_window(params, "order_no")

@@ -6,7 +6,6 @@ from typing import Any
 
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
-from wdterp.api.docpatch import overrides
 from wdterp.api.registry import declare
 from wdterp.api.wire import documented_fields, project
 from wdterp.domain.documents.views import Facts, load
@@ -35,13 +34,13 @@ def _push(ctx: CallContext, direction: str, order: dict[str, Any], details: list
 
 
 @declare("wms.stockother.In.push",
-         overrides=overrides("wms.stockother.In.push", PUSH_TYPES, optional=("warehouse_no",)))
+         field_types=PUSH_TYPES)
 def push_in(ctx: CallContext, order: dict[str, Any], order_details: list[dict[str, Any]]) -> dict[str, Any]:
     return _push(ctx, "in", order, order_details)
 
 
 @declare("wms.stockother.Out.push",
-         overrides=overrides("wms.stockother.Out.push", PUSH_TYPES, optional=("warehouse_no",)))
+         field_types=PUSH_TYPES)
 def push_out(ctx: CallContext, order: dict[str, Any], order_details: list[dict[str, Any]]) -> dict[str, Any]:
     return _push(ctx, "out", order, order_details)
 

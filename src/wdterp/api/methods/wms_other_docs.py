@@ -6,7 +6,6 @@ from typing import Any
 
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
-from wdterp.api.docpatch import overrides
 from wdterp.api.registry import declare
 from wdterp.api.wire import documented_fields, project
 from wdterp.domain.documents import engine
@@ -27,12 +26,12 @@ def _create(ctx: CallContext, direction: str, order: dict[str, Any]) -> dict[str
     return {"message": doc.doc_no, "status": 0}
 
 
-@declare(IN_CREATE, overrides=overrides(IN_CREATE, optional=("warehouse_no",)))
+@declare(IN_CREATE)
 def create_in(ctx: CallContext, stockin_order: dict[str, Any]) -> dict[str, Any]:
     return _create(ctx, "in", stockin_order)
 
 
-@declare(OUT_CREATE, overrides=overrides(OUT_CREATE, optional=("warehouse_no",)))
+@declare(OUT_CREATE)
 def create_out(ctx: CallContext, stockout_order: dict[str, Any]) -> dict[str, Any]:
     return _create(ctx, "out", stockout_order)
 

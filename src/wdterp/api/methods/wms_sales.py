@@ -10,7 +10,6 @@ from sqlalchemy import Select, func, select
 
 import wdterp.api.ops_sales_wms  # noqa: F401  (registers the sales-stockout warehouse operations)
 from wdterp.api.context import CallContext, Page
-from wdterp.api.docpatch import overrides
 from wdterp.api.methods.wms_sales_rows import stockout_mapper
 from wdterp.api.registry import declare
 from wdterp.api.wire import Envelope, documented_fields, project
@@ -50,15 +49,13 @@ def _stockouts(ctx: CallContext, params: dict[str, Any], history: bool) -> dict[
 # status_type / status: the page marks them required but describes a default (0) and status as used only
 # with status_type 3; its own example sends neither. The window may be left out with a document number.
 @declare("wms.stockout.Sales.queryWithDetail", time_required=False,
-         overrides=overrides("wms.stockout.Sales.queryWithDetail", optional=("status_type", "status"),
-                             filters=("params",)))
+         optional=("status_type", "status"), filters=("params",))
 def query_with_detail(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return _stockouts(ctx, params, history=False)
 
 
 @declare("wms.stockout.Sales.queryHistoryWithDetail",
-         overrides=overrides("wms.stockout.Sales.queryHistoryWithDetail", optional=("status_type",),
-                             filters=("params",)))
+         optional=("status_type",), filters=("params",))
 def query_history_with_detail(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return _stockouts(ctx, params, history=True)
 

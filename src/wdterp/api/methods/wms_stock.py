@@ -20,9 +20,7 @@ from sqlalchemy import select
 
 from wdterp.api import ops_stock  # noqa: F401  (registers the stock operations)
 from wdterp.api.context import CallContext
-from wdterp.api.docs import doc
 from wdterp.api.registry import declare
-from wdterp.api.validation import ArgsValidator, model_for
 from wdterp.api.wire import Envelope, documented_fields, project
 from wdterp.domain.inventory import figures
 from wdterp.domain.inventory.detail import NO_EXPIRY
@@ -215,14 +213,8 @@ def query_change_history(ctx: CallContext, params: dict[str, Any]) -> dict[str, 
 # ---------------------------------------------------------------------------- stock details
 
 
-def _detail_params(value: Any) -> dict[str, Any]:
-    """The page marks both ids required, but its example says either will do (the list wins)."""
-    method = doc("wms.StockSpec.stockDetailSearch")
-    table = tuple(f.__class__(f.name, f.type, f.length, False, f.desc) for f in method.tables["params"])
-    return ArgsValidator._validate_map(model_for(method, table, True), value, {f.name for f in table})
-
-
-@declare("wms.StockSpec.stockDetailSearch", overrides={"params": _detail_params})
+# the page marks both ids required; its example says either will do (the list wins)
+@declare("wms.StockSpec.stockDetailSearch", optional=("stock_spec_id", "stock_spec_id_list"))
 def stock_detail_search(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     if params.get("stock_spec_id_list"):
         try:
