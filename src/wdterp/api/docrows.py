@@ -14,7 +14,6 @@ from wdterp.domain.documents import engine
 from wdterp.domain.documents.models import StockDocument, StockDocumentLine
 from wdterp.domain.documents.views import Facts
 from wdterp.domain.masterdata.models import Warehouse
-from wdterp.protocol.errors import ApiError
 
 ZERO = Decimal(0)
 
@@ -30,14 +29,6 @@ def permit_order(ctx: CallContext, warehouse_id: int) -> None:
     """An app without permission for a document's warehouse cannot act on the document (E34)."""
     found = ctx.session.get(Warehouse, warehouse_id)
     ctx.require_warehouse(found.warehouse_no if found else "")
-
-
-def require_window(params: dict[str, Any], *numbers: str) -> None:
-    """start/end time are required unless one of the document numbers is given (E23)."""
-    if any(params.get(n) for n in numbers):
-        return
-    if params.get("start_time") is None or params.get("end_time") is None:
-        raise ApiError("E23", f"start_time/end_time are required without {'/'.join(numbers)}")
 
 
 def page_of(ctx: CallContext, stmt: Select[Any], load: Callable[[list[Any]], Facts],

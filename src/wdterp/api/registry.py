@@ -68,6 +68,7 @@ def declare(
     time_fields: tuple[str, str] | None = None,
     time_required: bool | None = None,
     narrowing: tuple[str, ...] = (),
+    window_unless: tuple[str, ...] = (),
     internal: bool = False,
     filters: tuple[str, ...] | None = None,
     optional: tuple[str, ...] = (),
@@ -81,6 +82,7 @@ def declare(
     `time_span=True` takes the span from the doc, `None`/`False` disables it, a timedelta overrides.
     `filters` names the arguments that are query filter maps (default: a query's map arguments).
     `narrowing` lists filter names of which at least one must be given (E44).
+    `window_unless` makes the time window required (E23) unless one of these numbers is given.
     `optional` / `field_types` correct the page where it marks required what its own notes make
     optional, or types a field narrower than the vendor reads it (`MethodDoc.corrected`).
     `overrides` replaces an argument's validation step, for argument shapes a page's example
@@ -103,7 +105,7 @@ def declare(
             doc=method_doc,
             paged=is_paged,
             list_name=list_name or _default_list_name(method_doc),
-            time_rule=TimeRule.for_method(method_doc, span, time_fields, time_required, narrowing),
+            time_rule=TimeRule.for_method(method_doc, span, time_fields, time_required, narrowing, window_unless),
             internal=internal or name in INTERNAL_ONLY,
             writes=method_doc.kind != "query",
             validator=ArgsValidator(method_doc, filter_args, overrides or {}),

@@ -37,25 +37,31 @@ class TimeRule:
     span: timedelta | None
     required: bool
     narrowing: tuple[str, ...]
+    #: document numbers that, when one is given, make the required window unnecessary
+    window_unless: tuple[str, ...] = ()
 
     @classmethod
     def for_method(cls, method: MethodDoc, span: timedelta | None, fields: tuple[str, str] | None,
-                   required: bool | None, narrowing: tuple[str, ...]) -> TimeRule | None:
+                   required: bool | None, narrowing: tuple[str, ...],
+                   window_unless: tuple[str, ...] = ()) -> TimeRule | None:
         first = method.arg_table(method.args[0].name) if method.args else None
         names = {f.name: f for f in first or ()}
         pair = fields or next((p for p in WINDOW_PAIRS if p[0] in names and p[1] in names), None)
         if pair is None and not narrowing:
             return None
-        if required is None:
+        if window_unless:
+            required = pair is not None
+        elif required is None:
             required = pair is not None and any(names[n].required for n in pair if n in names)
         start, end = pair if pair else (None, None)
-        return cls(start, end, span if pair else None, required, narrowing)
+        return cls(start, end, span if pair else None, required, narrowing, window_unless)
 
     def check(self, params: dict[str, Any]) -> None:
         start = params.get(self.start) if self.start else None
         end = params.get(self.end) if self.end else None
-        if self.required and (start is None or end is None):
-            raise ApiError("E23", f"{self.start}/{self.end} are required")
+        if self.required and (start is None or end is None) and not any(params.get(n) for n in self.window_unless):
+            unless = f" without {'/'.join(self.window_unless)}" if self.window_unless else ""
+            raise ApiError("E23", f"{self.start}/{self.end} are required{unless}")
         if self.narrowing and not any(params.get(n) not in (None, "", []) for n in self.narrowing):
             raise ApiError("E44", f"one of {', '.join(self.narrowing)} is required")
         if self.span and isinstance(start, datetime) and isinstance(end, datetime):

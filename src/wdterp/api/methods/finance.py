@@ -11,7 +11,6 @@ from wdterp.api.registry import declare
 from wdterp.api.wire import Envelope, documented_fields, project
 from wdterp.domain.finance import account_checks, invoices, payments, waybills
 from wdterp.protocol.clock import CHINA_TZ
-from wdterp.protocol.errors import ApiError
 
 
 def millis(value: datetime | None) -> int | str:
@@ -62,10 +61,8 @@ def search_account_check(ctx: CallContext, params: dict[str, Any]) -> dict[str, 
 # ---------------------------------------------------------------------------- invoices
 
 
-@declare("finance.invoice.InvoiceOrder.search", list_name="order", time_required=False)
+@declare("finance.invoice.InvoiceOrder.search", list_name="order", window_unless=("invoice_order_no",))
 def search_invoice(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    if not params.get("invoice_order_no") and (params.get("start_time") is None or params.get("end_time") is None):
-        raise ApiError("E23", "start_time/end_time are required without invoice_order_no")
     head, lines = documented_fields(ctx.method, "order"), documented_fields(ctx.method, "detail_list")
     stmt = invoices.invoices_query(ctx.tenant_id, params, ctx.permitted_shops())
     return ctx.paginate(stmt, lambda row: project(

@@ -28,22 +28,22 @@ def _trades(ctx: CallContext, params: dict[str, Any], history: bool, self_only: 
 
 
 # the window is required only without trade_no / src_tid / logistics_no (E23 in the query itself)
-@declare("sales.TradeQuery.queryWithDetail", time_required=False)
+@declare("sales.TradeQuery.queryWithDetail", window_unless=("trade_no", "src_tid", "logistics_no"))
 def query_with_detail(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return _trades(ctx, params, history=False, self_only=False)
 
 
-@declare("sales.TradeQuery.queryHistoryWithDetail", time_required=False)
+@declare("sales.TradeQuery.queryHistoryWithDetail", window_unless=("trade_no", "src_tid", "logistics_no"))
 def query_history_with_detail(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return _trades(ctx, params, history=True, self_only=False)
 
 
-@declare("sales.TradeQuery.querySelfOrderWithDetail", time_required=False)
+@declare("sales.TradeQuery.querySelfOrderWithDetail", window_unless=("trade_no", "src_tid", "logistics_no"))
 def query_self_order_with_detail(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return _trades(ctx, params, history=False, self_only=True)
 
 
-@declare("sales.TradeQuery.queryHistorySelfOrderWithDetail", time_required=False)
+@declare("sales.TradeQuery.queryHistorySelfOrderWithDetail", window_unless=("trade_no", "src_tid", "logistics_no"))
 def query_history_self_order_with_detail(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return _trades(ctx, params, history=True, self_only=True)
 

@@ -22,25 +22,16 @@ from wdterp.api.wire import documented_fields, project
 from wdterp.domain.inventory import collect, cost
 from wdterp.domain.inventory.detail import NO_EXPIRY
 from wdterp.domain.inventory.queries import cost_rows, spec_ids_of
-from wdterp.protocol.errors import ApiError
 
 ZERO = Decimal(0)
 NO_NAME = "无"
 
 
-def _require_window(params: dict[str, Any], *narrowing: str) -> None:
-    if any(params.get(n) for n in narrowing):
-        return
-    if params.get("start_time") is None or params.get("end_time") is None:
-        raise ApiError("E23", f"start_time/end_time are required without {', '.join(narrowing)}")
-
-
 # ---------------------------------------------------------------------------- inventory cost
 
 
-@declare("finance.StockCost.search", time_required=False)
+@declare("finance.StockCost.search", window_unless=("warehouse_no", "spec_nos"))
 def search_stock_cost(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    _require_window(params, "warehouse_no", "spec_nos")
     window = window_of(params)
     scope = warehouse_scope(ctx, params.get("warehouse_no"))
     spec_nos = as_list(params.get("spec_nos"))
@@ -86,9 +77,8 @@ def _header(r: Any, names: tuple[str, ...], **computed: Any) -> dict[str, Any]:
                    **computed)
 
 
-@declare("statistic.StockinCollect.queryCostWithDetail", time_required=False)
+@declare("statistic.StockinCollect.queryCostWithDetail", window_unless=("stockin_no",))
 def stockin_collect(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    _require_window(params, "stockin_no")
     window = window_of(params)
     scope = warehouse_scope(ctx, params.get("warehouse_no"))
     found = collect.completed_stockins(ctx.session, ctx.tenant_id, page_request(ctx), window,
@@ -109,9 +99,8 @@ def stockin_collect(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return ctx.page_of(orders, found.total, "order")
 
 
-@declare("statistic.StockoutCollect.queryCostWithDetail", time_required=False)
+@declare("statistic.StockoutCollect.queryCostWithDetail", window_unless=("stockout_no",))
 def stockout_collect(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    _require_window(params, "stockout_no")
     window = window_of(params)
     scope = warehouse_scope(ctx, params.get("warehouse_no"))
     found = collect.completed_stockouts(ctx.session, ctx.tenant_id, page_request(ctx), window,

@@ -74,9 +74,8 @@ def search_in(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return _search(ctx, "in", params)
 
 
-@declare("wms.stockout.Base.search", time_required=False)
+@declare("wms.stockout.Base.search", window_unless=("stockout_no",))
 def search_out(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    docrows.require_window(params, "stockout_no")
     return _search(ctx, "out", params)
 
 
@@ -143,9 +142,8 @@ def upload_sn_out(ctx: CallContext, params: dict[str, Any], detailList: list[dic
     return _upload_sn(ctx, "out", params, detailList)
 
 
-@declare("wms.GoodsSN.queryWithDetail")
+@declare("wms.GoodsSN.queryWithDetail", window_unless=("sn", "order_no"))
 def query_goods_sn(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    docrows.require_window(params, "sn", "order_no")
     names = documented_fields(ctx.method, "sn_list")
     stmt = serials.goods_sn_query(ctx.tenant_id, params, ctx.permitted_warehouses())
 

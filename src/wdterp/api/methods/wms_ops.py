@@ -113,7 +113,6 @@ def _lines(ctx: CallContext, docs: list[StockDocument]) -> dict[int, list[StockD
 
 def _count_documents(ctx: CallContext, direction: str, params: dict[str, Any],
                      shape_doc: Callable[..., dict[str, Any]]) -> dict[str, Any]:
-    docrows.require_window(params, "stockin_no" if direction == "in" else "stockout_no", "src_order_no")
     permitted_filter(ctx, params)
     stmt = service.searches.count_documents(ctx.tenant_id, direction, params, ctx.permitted_warehouses())
 
@@ -142,7 +141,7 @@ def _position_no(positions: dict[int, Any], line: StockDocumentLine) -> str:
     return found.position_no if found is not None else ""
 
 
-@declare("wms.StockPd.queryStockPdInDetail", time_required=False)
+@declare("wms.StockPd.queryStockPdInDetail", window_unless=("stockin_no", "src_order_no"))
 def query_stock_pd_in_detail(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     order_names = documented_fields(ctx.method, "order")
     line_names = documented_fields(ctx.method, "detail_list")
@@ -164,7 +163,7 @@ def query_stock_pd_in_detail(ctx: CallContext, params: dict[str, Any]) -> dict[s
     return _count_documents(ctx, "in", params, shape_doc)
 
 
-@declare("wms.StockPd.queryStockPdOutDetail", time_required=False)
+@declare("wms.StockPd.queryStockPdOutDetail", window_unless=("stockout_no", "src_order_no"))
 def query_stock_pd_out_detail(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     order_names = documented_fields(ctx.method, "order")
     line_names = documented_fields(ctx.method, "detail_list")

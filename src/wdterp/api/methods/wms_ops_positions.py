@@ -94,10 +94,9 @@ def query_stock_shelve(ctx: CallContext, params: dict[str, Any]) -> dict[str, An
 # ---------------------------------------------------------------------------- move orders
 
 
-@declare(MOVE, time_required=False, filters=("params",))
+@declare(MOVE, window_unless=("order_no",), filters=("params",))
 def query_move_order(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     warehouse = docrows.warehouse(ctx, params.get("warehouse_no"))
-    docrows.require_window(params, "order_no")
     return shaped_page(ctx, service.searches.moves(ctx.tenant_id, warehouse.warehouse_id, params),
                        _position_moves(ctx, warehouse, "detail_list"), scalars=True)
 

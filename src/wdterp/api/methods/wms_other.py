@@ -105,7 +105,6 @@ def _shaper(method: str, direction: str) -> Any:
 
 def _query(ctx: CallContext, direction: str, params: dict[str, Any]) -> dict[str, Any]:
     number = params.get(NUMBER_FIELD[direction])
-    docrows.require_window(params, NUMBER_FIELD[direction])
     stmt = orders.orders_query(ctx.tenant_id, direction, params, ctx.permitted_warehouses())
     result = docrows.page_of(ctx, stmt, lambda rows: _facts(ctx, rows), _shaper(ctx.method, direction))
     if number and params.get("fuzzy_query") and result["total_count"] > 1:
@@ -113,11 +112,11 @@ def _query(ctx: CallContext, direction: str, params: dict[str, Any]) -> dict[str
     return result
 
 
-@declare("wms.stockother.InQuery.queryWithDetail", time_required=False)
+@declare("wms.stockother.InQuery.queryWithDetail", window_unless=(NUMBER_FIELD["in"],))
 def query_in(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return _query(ctx, "in", params)
 
 
-@declare("wms.stockother.OutQuery.queryWithDetail", time_required=False)
+@declare("wms.stockother.OutQuery.queryWithDetail", window_unless=(NUMBER_FIELD["out"],))
 def query_out(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return _query(ctx, "out", params)

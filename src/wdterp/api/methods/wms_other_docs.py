@@ -106,17 +106,15 @@ def _stockout_row(method: str) -> Any:
     return shape
 
 
-@declare("wms.stockin.Other.queryWithDetail", time_required=False)
+@declare("wms.stockin.Other.queryWithDetail", window_unless=("stockin_no", "other_stockin_no"))
 def query_in(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    docrows.require_window(params, "stockin_no", "other_stockin_no")
     stmt = stockio.docs_query(ctx.tenant_id, "in", params, ctx.permitted_warehouses())
     return docrows.page_of(ctx, stmt, lambda rows: for_documents(ctx.session, ctx.tenant_id, rows),
                            _stockin_row(ctx.method))
 
 
-@declare("wms.stockout.OtherQuery.queryWithDetail", time_required=False)
+@declare("wms.stockout.OtherQuery.queryWithDetail", window_unless=("stockout_no", "src_order_no"))
 def query_out(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    docrows.require_window(params, "stockout_no", "src_order_no")
     stmt = stockio.docs_query(ctx.tenant_id, "out", params, ctx.permitted_warehouses())
     return docrows.page_of(ctx, stmt, lambda rows: for_documents(ctx.session, ctx.tenant_id, rows),
                            _stockout_row(ctx.method))

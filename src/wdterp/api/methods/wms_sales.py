@@ -48,13 +48,13 @@ def _stockouts(ctx: CallContext, params: dict[str, Any], history: bool) -> dict[
 
 # status_type / status: the page marks them required but describes a default (0) and status as used only
 # with status_type 3; its own example sends neither. The window may be left out with a document number.
-@declare("wms.stockout.Sales.queryWithDetail", time_required=False,
+@declare("wms.stockout.Sales.queryWithDetail", window_unless=("stockout_no", "src_order_no", "logistics_no"),
          optional=("status_type", "status"), filters=("params",))
 def query_with_detail(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return _stockouts(ctx, params, history=False)
 
 
-@declare("wms.stockout.Sales.queryHistoryWithDetail",
+@declare("wms.stockout.Sales.queryHistoryWithDetail", window_unless=("stockout_no", "src_order_no", "logistics_no"),
          optional=("status_type",), filters=("params",))
 def query_history_with_detail(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return _stockouts(ctx, params, history=True)
@@ -120,7 +120,8 @@ def search_position_detail(ctx: CallContext, params: dict[str, Any]) -> dict[str
 # ---------------------------------------------------------------------------- packing lists
 
 
-@declare("wms.stockout.Pack.search", time_span=timedelta(days=30), time_required=False, list_name="order_list")
+@declare("wms.stockout.Pack.search", time_span=timedelta(days=30), window_unless=("stockout_no", "logistics_no"),
+         list_name="order_list")
 def search_packs(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     head, lines = documented_fields(ctx.method, "order_list"), documented_fields(ctx.method, "detail_list")
     stmt = queries.packages_query(ctx.session, ctx.tenant_id, params, ctx.permitted_warehouses())

@@ -15,7 +15,6 @@ from wdterp.domain.sales.edits import MERGE_LOG_DAYS
 from wdterp.domain.sales.models import RawTrade, Trade, TradeLog, TradeMergeLog
 from wdterp.domain.sales.statuses import SELF_ORDER_PLATFORMS
 from wdterp.protocol.clock import now_china
-from wdterp.protocol.errors import ApiError
 
 
 def _shop_filter(session: Session, tenant_id: int, stmt: Select[Any], shop_column: Any, shop_no: str | None,
@@ -48,15 +47,8 @@ def raw_trades_query(session: Session, tenant_id: int, f: dict[str, Any], permit
 _TIME_COLUMNS = {1: Trade.modified, 2: Trade.pay_time, 3: Trade.trade_time}
 
 
-def needs_window(f: dict[str, Any]) -> bool:
-    """TradeQuery: the window is required unless a trade no, tid or tracking no is given (E23)."""
-    return not any(f.get(k) for k in ("trade_no", "src_tid", "logistics_no"))
-
-
 def trades_query(session: Session, tenant_id: int, f: dict[str, Any], permitted: frozenset[str] | None,
                  history: bool, self_only: bool) -> Select[Any]:
-    if needs_window(f) and (f.get("start_time") is None or f.get("end_time") is None):
-        raise ApiError("E23", "start_time/end_time are required without trade_no, src_tid or logistics_no")
     stmt = select(Trade).where(Trade.tenant_id == tenant_id, Trade.archived.is_(history))
     column = _TIME_COLUMNS.get(int(f.get("time_type") or 1), Trade.modified)
     stmt = in_window(stmt, column, f.get("start_time"), f.get("end_time"))

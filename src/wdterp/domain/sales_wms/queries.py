@@ -78,9 +78,6 @@ def _statuses(value: Any) -> list[int]:
 def stockouts_query(session: Session, tenant_id: int, f: dict[str, Any], warehouses: frozenset[str] | None,
                     shops: frozenset[str] | None, history: bool) -> Select[Any]:
     """wms.stockout.Sales.queryWithDetail / queryHistoryWithDetail (statuses.py: status_type)."""
-    narrowed = any(f.get(k) for k in ("stockout_no", "src_order_no", "logistics_no"))
-    if not narrowed and (f.get("start_time") is None or f.get("end_time") is None):
-        raise ApiError("E23", "start_time/end_time are required without stockout_no, src_order_no or logistics_no")
     stmt = _base(tenant_id).where(Trade.archived.is_(history), Shop.platform_id.not_in(sorted(HIDDEN_PLATFORMS)))
     status_type = int(f.get("status_type") or 0)
     column: Any = StockDocument.modified
@@ -161,9 +158,6 @@ def logistics_query(session: Session, tenant_id: int, f: dict[str, Any],
 def packages_query(session: Session, tenant_id: int, f: dict[str, Any],
                    warehouses: frozenset[str] | None) -> Select[Any]:
     """wms.stockout.Pack.search: packing lists by modified time (or by stockout/tracking number)."""
-    narrowed = f.get("stockout_no") or f.get("logistics_no")
-    if not narrowed and (f.get("start_time") is None or f.get("end_time") is None):
-        raise ApiError("E23", "start_time/end_time are required without stockout_no or logistics_no")
     stmt: Select[Any] = cast(Select[Any], select(Package, StockDocument)
             .join(StockDocument, StockDocument.doc_id == Package.doc_id)
             .where(Package.tenant_id == tenant_id, Package.src_order_type == int(f.get("src_order_type") or 1))
