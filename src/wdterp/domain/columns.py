@@ -34,3 +34,14 @@ def flag(default: bool = False) -> Mapped[bool]:
 
 def when() -> Mapped[datetime | None]:
     return mapped_column(DateTime, nullable=True)
+
+
+class CustomProps:
+    """自定义属性 prop1 … prop6: free text the vendor carries on goods, specs, suites and orders."""
+
+    prop1: Mapped[str] = mapped_column(String(255), default="")
+    prop2: Mapped[str] = mapped_column(String(255), default="")
+    prop3: Mapped[str] = mapped_column(String(255), default="")
+    prop4: Mapped[str] = mapped_column(String(255), default="")
+    prop5: Mapped[str] = mapped_column(String(255), default="")
+    prop6: Mapped[str] = mapped_column(String(255), default="")

@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Index, Integer, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from wdterp.domain.columns import flag, integer, money, tenant_fk, text, when
+from wdterp.domain.columns import CustomProps, flag, integer, money, tenant_fk, text, when
 from wdterp.storage.base import Base, Timestamps
 
 #: the name of the brand, class, unit and flag a goods gets when none is given (the vendor's '无')
@@ -59,7 +59,7 @@ class GoodsUnit(Timestamps, Base):
     name: Mapped[str] = text(20)
 
 
-class Goods(Timestamps, Base):
+class Goods(CustomProps, Timestamps, Base):
     __tablename__ = "goods"
     __table_args__ = (UniqueConstraint("tenant_id", "goods_no"),
                       Index("ix_goods_tenant_modified", "tenant_id", "modified"))
@@ -78,18 +78,12 @@ class Goods(Timestamps, Base):
     flag_name: Mapped[str] = text(32)
     origin: Mapped[str] = text(64)
     remark: Mapped[str] = text(512)
-    prop1: Mapped[str] = text(255)
-    prop2: Mapped[str] = text(255)
-    prop3: Mapped[str] = text(255)
-    prop4: Mapped[str] = text(255)
-    prop5: Mapped[str] = text(255)
-    prop6: Mapped[str] = text(255)
     washing_label: Mapped[str] = text(255)
     #: 0 normal; > 0 deleted (the goods' own id)
     deleted: Mapped[int] = integer(0)
 
 
-class Spec(Timestamps, Base):
+class Spec(CustomProps, Timestamps, Base):
     __tablename__ = "spec"
     __table_args__ = (UniqueConstraint("tenant_id", "spec_no"),
                       Index("ix_spec_tenant_modified", "tenant_id", "modified"))
@@ -129,12 +123,6 @@ class Spec(Timestamps, Base):
     unit_name: Mapped[str] = text(20)
     aux_unit_name: Mapped[str] = text(20)
     flag_name: Mapped[str] = text(32)
-    prop1: Mapped[str] = text(255)
-    prop2: Mapped[str] = text(255)
-    prop3: Mapped[str] = text(255)
-    prop4: Mapped[str] = text(255)
-    prop5: Mapped[str] = text(255)
-    prop6: Mapped[str] = text(255)
     sale_score: Mapped[Decimal] = money()
     pack_score: Mapped[Decimal] = money()
     pick_score: Mapped[Decimal] = money()
@@ -152,7 +140,7 @@ class Spec(Timestamps, Base):
     deleted: Mapped[int] = integer(0)
 
 
-class Suite(Timestamps, Base):
+class Suite(CustomProps, Timestamps, Base):
     """组合装: a bundle of specs sold as one SKU."""
 
     __tablename__ = "suite"
@@ -178,12 +166,6 @@ class Suite(Timestamps, Base):
     print_suite_mode: Mapped[int] = integer(0)
     large_type: Mapped[int] = integer(0)
     remark: Mapped[str] = text(512)
-    prop1: Mapped[str] = text(255)
-    prop2: Mapped[str] = text(255)
-    prop3: Mapped[str] = text(255)
-    prop4: Mapped[str] = text(255)
-    prop5: Mapped[str] = text(255)
-    prop6: Mapped[str] = text(255)
     deleted: Mapped[int] = integer(0)
 
 

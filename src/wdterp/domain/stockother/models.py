@@ -8,12 +8,12 @@ from decimal import Decimal
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from wdterp.domain.columns import flag, integer, money, tenant_fk, text, when
+from wdterp.domain.columns import CustomProps, flag, integer, money, tenant_fk, text, when
 from wdterp.protocol.clock import now_china
 from wdterp.storage.base import Base, Timestamps
 
 
-class OtherOrder(Timestamps, Base):
+class OtherOrder(CustomProps, Timestamps, Base):
     """其它入库业务单 (direction "in", QR…) or 其它出库业务单 ("out", QC…)."""
 
     __tablename__ = "other_order"
@@ -31,12 +31,6 @@ class OtherOrder(Timestamps, Base):
     reason: Mapped[str] = text(255)
     flag_name: Mapped[str] = text(32)
     remark: Mapped[str] = text(255)
-    prop1: Mapped[str] = text(255)
-    prop2: Mapped[str] = text(255)
-    prop3: Mapped[str] = text(255)
-    prop4: Mapped[str] = text(255)
-    prop5: Mapped[str] = text(255)
-    prop6: Mapped[str] = text(255)
     outer_no: Mapped[str] = text(40)
     receiver_name: Mapped[str] = text(40)
     receiver_mobile: Mapped[str] = text(40)
