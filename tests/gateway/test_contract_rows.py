@@ -132,7 +132,8 @@ def test_e16_version(tenant: TenantHandle) -> None:
     assert send(tenant.caller, v="2.0") == err(8, "版本错误")
 
 
-@pytest.mark.parametrize("offset", [-200, 200, 121])
+# just past the edge, with a margin for the second that may tick between signing and checking
+@pytest.mark.parametrize("offset", [-200, 200, 123])
 def test_e15_timestamp_out_of_window(tenant: TenantHandle, offset: int) -> None:
     assert send(tenant.caller, timestamp=wire_timestamp() + offset) == err(7, "时间戳错误")
 

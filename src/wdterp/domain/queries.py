@@ -6,7 +6,11 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select
+from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from wdterp.protocol.clock import now_china
+from wdterp.protocol.errors import ApiError, business_error
 
 
 def in_window(stmt: Select[Any], column: Any, start: datetime | None, end: datetime | None) -> Select[Any]:
@@ -33,3 +37,24 @@ def among(column: Any, allowed: frozenset[str] | None) -> ColumnElement[bool] | 
 
 def split_list(value: str | None, sep: str = ",") -> list[str]:
     return [v.strip() for v in (value or "").split(sep) if v.strip()]
+
+
+def find_by_number(session: Session, tenant_id: int, number: InstrumentedAttribute[str], value: str,
+                   what: str, cancelled: int | None = None) -> Any:
+    """A tenant's document by its number column, e.g. `StockCount.pd_no`: E26 when there is none
+    (or, given `cancelled`, when it is in that status)."""
+    model = number.class_
+    found = session.scalar(select(model).where(model.tenant_id == tenant_id, number == value))
+    if found is None or (cancelled is not None and found.status == cancelled):
+        raise ApiError("E26", f"{what} {value!r} not found" + (" or cancelled" if cancelled is not None else ""))
+    return found
+
+
+def cancel_document(doc: Any, number: str, cancelled: int, cancellable: Iterable[int], name_zh: str) -> None:
+    """Cancel a document in one of the `cancellable` states (E26 when it already is; 「…状态不正确」 else)."""
+    if doc.status == cancelled:
+        raise ApiError("E26", f"{number} is already cancelled")
+    if doc.status not in set(cancellable):
+        raise business_error(f"{name_zh}状态不正确", f"{number} is in status {doc.status}, cannot cancel")
+    doc.status = cancelled
+    doc.modified = now_china()

@@ -14,9 +14,9 @@ from wdterp.domain.finance.models import AccountCheck, RawPayment
 from wdterp.domain.finance.statuses import AccountCheckStatus, RawPaymentStatus
 from wdterp.domain.masterdata.models import Shop
 from wdterp.domain.masterdata.service import active_shop
-from wdterp.domain.queries import equal_if_given, in_window
+from wdterp.domain.queries import equal_if_given, find_by_number, in_window
 from wdterp.protocol.clock import now_china
-from wdterp.protocol.errors import ApiError, business_error
+from wdterp.protocol.errors import business_error
 
 ZERO = Decimal(0)
 PREFIX = "DZ"
@@ -73,10 +73,8 @@ def reconcile(session: Session, check: AccountCheck) -> None:
 
 def confirm_check(session: Session, tenant_id: int, account_check_no: str) -> AccountCheck:
     """设置对账成功: accept a check that did not balance."""
-    check = session.scalar(select(AccountCheck).where(AccountCheck.tenant_id == tenant_id,
-                                                      AccountCheck.account_check_no == account_check_no))
-    if check is None:
-        raise ApiError("E26", f"account check {account_check_no!r} not found")
+    check: AccountCheck = find_by_number(session, tenant_id, AccountCheck.account_check_no, account_check_no,
+                                         "account check")
     if check.status in (AccountCheckStatus.SUCCESS, AccountCheckStatus.SET_SUCCESS):
         raise business_error("对账单已对账成功", f"{account_check_no} is in status {check.status}")
     check.status = AccountCheckStatus.SET_SUCCESS

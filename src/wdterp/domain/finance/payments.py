@@ -14,7 +14,7 @@ from wdterp.domain.finance.models import Payment, PaymentDetail, RawPayment
 from wdterp.domain.finance.statuses import PaymentStatus, RawPaymentStatus
 from wdterp.domain.masterdata.models import Shop
 from wdterp.domain.masterdata.service import active_shop
-from wdterp.domain.queries import equal_if_given, in_window
+from wdterp.domain.queries import equal_if_given, find_by_number, in_window
 from wdterp.domain.sales.models import RawTrade
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
@@ -118,10 +118,8 @@ def create_payment(session: Session, tenant_id: int, *, type: int, amount: Decim
 
 
 def find_payment(session: Session, tenant_id: int, payment_no: str) -> Payment:
-    payment = session.scalar(select(Payment).where(Payment.tenant_id == tenant_id,
-                                                   Payment.payment_no == payment_no))
-    if payment is None or payment.status == PaymentStatus.CANCELLED:
-        raise ApiError("E26", f"payment {payment_no!r} not found or cancelled")
+    payment: Payment = find_by_number(session, tenant_id, Payment.payment_no, payment_no, "payment",
+                                      cancelled=PaymentStatus.CANCELLED)
     return payment
 
 

@@ -21,7 +21,7 @@ from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import OrderType, StockinStatus, StockoutStatus
 from wdterp.domain.jit.models import JitRefund, JitRefundLine
 from wdterp.domain.masterdata.models import Logistics, Shop, Warehouse
-from wdterp.domain.queries import equal_if_given, in_window
+from wdterp.domain.queries import equal_if_given, find_by_number, in_window
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
 
@@ -134,10 +134,8 @@ def create_jit_refund(session: Session, tenant_id: int, *, shop: Shop, warehouse
 
 
 def find_refund(session: Session, tenant_id: int, refund_no: str) -> JitRefund:
-    refund = session.scalar(select(JitRefund).where(JitRefund.tenant_id == tenant_id,
-                                                    JitRefund.refund_no == refund_no))
-    if refund is None or refund.status == JitRefundStatus.CANCELLED:
-        raise ApiError("E26", f"JIT return {refund_no!r} not found or cancelled")
+    refund: JitRefund = find_by_number(session, tenant_id, JitRefund.refund_no, refund_no, "JIT return",
+                                       cancelled=JitRefundStatus.CANCELLED)
     return refund
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.lookup import specs_by_no
 from wdterp.domain.catalog.models import Brand, Goods, GoodsClass, Spec
@@ -17,7 +17,6 @@ from wdterp.domain.documents.engine import SETTING_DECIMAL_QUANTITY
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.models import Position
 from wdterp.domain.masterdata.models import Employee, Warehouse
-from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
 
 #: what a position-less line shows as its position: the warehouse's default position
@@ -66,27 +65,6 @@ def wire_expire(value: date | None) -> str:
     return "" if value is None or value == NO_EXPIRY else value.isoformat()
 
 
-# ---------------------------------------------------------------------------- documents (counts, moves, conversions)
-
-
-def find_document(session: Session, tenant_id: int, number: InstrumentedAttribute[str], value: str,
-                  what: str) -> Any:
-    """A warehouse-work document by its number column, e.g. `StockCount.pd_no` (E26 when there is none)."""
-    model = number.class_
-    found = session.scalar(select(model).where(model.tenant_id == tenant_id, number == value))
-    if found is None:
-        raise ApiError("E26", f"{what} {value!r} not found")
-    return found
-
-
-def cancel_document(doc: Any, number: str, cancelled: int, cancellable: Iterable[int], name_zh: str) -> None:
-    """Cancel a document in one of the `cancellable` states (E26 when it already is; 「…状态不正确」 else)."""
-    if doc.status == cancelled:
-        raise ApiError("E26", f"{number} is already cancelled")
-    if doc.status not in set(cancellable):
-        raise business_error(f"{name_zh}状态不正确", f"{number} is in status {doc.status}, cannot cancel")
-    doc.status = cancelled
-    doc.modified = now_china()
 
 
 # ---------------------------------------------------------------------------- specs with their goods

@@ -26,7 +26,8 @@ from wdterp.domain.documents.statuses import OrderType, StockinStatus, StockoutS
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.models import Stock, StockDetail
 from wdterp.domain.masterdata.models import Warehouse
-from wdterp.domain.warehouse_ops.common import NO_EXPIRY, cancel_document, find_document, position_of
+from wdterp.domain.queries import cancel_document, find_by_number
+from wdterp.domain.warehouse_ops.common import NO_EXPIRY, position_of
 from wdterp.domain.warehouse_ops.models import StockCount, StockCountLine
 from wdterp.domain.warehouse_ops.statuses import (
     COUNT_CANCELLABLE,
@@ -245,7 +246,7 @@ def cancel(count: StockCount) -> StockCount:
 
 
 def find(session: Session, tenant_id: int, pd_no: str) -> StockCount:
-    return find_document(session, tenant_id, StockCount.pd_no, pd_no, "stock count")
+    return find_by_number(session, tenant_id, StockCount.pd_no, pd_no, "stock count")
 
 
 # ---------------------------------------------------------------------------- one step (stockSyncByPd)

@@ -21,8 +21,8 @@ from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.models import Position
 from wdterp.domain.inventory.service import DocumentRef, Move
 from wdterp.domain.masterdata.models import Warehouse
+from wdterp.domain.queries import cancel_document, find_by_number
 from wdterp.domain.warehouse_ops import positions
-from wdterp.domain.warehouse_ops.common import cancel_document, find_document
 from wdterp.domain.warehouse_ops.models import DefectChange, DefectChangeLine
 from wdterp.domain.warehouse_ops.statuses import DEFECT_CHANGE_CANCELLABLE, DEFECT_CHANGE_PREFIX, DefectChangeStatus
 from wdterp.protocol.clock import now_china
@@ -120,4 +120,4 @@ def cancel(change: DefectChange) -> DefectChange:
 
 
 def find(session: Session, tenant_id: int, change_no: str) -> DefectChange:
-    return find_document(session, tenant_id, DefectChange.change_no, change_no, "defect conversion")
+    return find_by_number(session, tenant_id, DefectChange.change_no, change_no, "defect conversion")

@@ -19,8 +19,8 @@ from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.models import Position
 from wdterp.domain.inventory.service import Move
 from wdterp.domain.masterdata.models import Warehouse
+from wdterp.domain.queries import cancel_document, find_by_number
 from wdterp.domain.warehouse_ops import positions
-from wdterp.domain.warehouse_ops.common import cancel_document, find_document
 from wdterp.domain.warehouse_ops.models import MoveOrder, MoveOrderLine, StockShelve, StockShelveLine
 from wdterp.domain.warehouse_ops.statuses import (
     MOVE_PREFIX,
@@ -96,7 +96,7 @@ def cancel_move(order: MoveOrder) -> MoveOrder:
 
 
 def find_move(session: Session, tenant_id: int, order_no: str) -> MoveOrder:
-    return find_document(session, tenant_id, MoveOrder.order_no, order_no, "move order")
+    return find_by_number(session, tenant_id, MoveOrder.order_no, order_no, "move order")
 
 
 def _spec_nos(session: Session, spec_ids: Sequence[int]) -> dict[int, str]:
