@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
-
-from wdterp.api.context import CallContext, Page
+from wdterp.api.context import CallContext
 from wdterp.api.registry import declare
 from wdterp.api.wire import Envelope, documented_fields, project
 from wdterp.domain.sync import logistics, stock
@@ -18,11 +16,9 @@ from wdterp.protocol.errors import ApiError
 @declare("sales.LogisticsSync.getSyncListExt", time_span=None)
 def get_sync_list_ext(ctx: CallContext, params: dict[str, Any]) -> Envelope:
     stmt = logistics.pending_query(ctx.session, ctx.tenant_id, params, ctx.permitted_shops())
-    page = ctx.page or Page(size=1000, no=0, calc_total=True)
-    total = ctx.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    found, total = ctx.fetch_page(stmt)
     names = documented_fields(ctx.method, "data")
-    rows = [project(row, names, is_part_sync=int(row.is_part_sync))
-            for row in ctx.session.scalars(stmt.limit(page.size).offset(page.offset))]
+    rows = [project(row, names, is_part_sync=int(row.is_part_sync)) for row in found]
     return Envelope({"total": total, "data": rows})
 
 

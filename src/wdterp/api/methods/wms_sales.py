@@ -6,10 +6,10 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select
 
 import wdterp.api.ops_sales_wms  # noqa: F401  (registers the sales-stockout warehouse operations)
-from wdterp.api.context import CallContext, Page
+from wdterp.api.context import DEFAULT_PAGE, CallContext
 from wdterp.api.methods.wms_sales_rows import stockout_mapper
 from wdterp.api.registry import declare
 from wdterp.api.wire import Envelope, documented_fields, project
@@ -28,10 +28,8 @@ ONE_HOUR = timedelta(hours=1)
 
 def _page(ctx: CallContext, stmt: Select[Any], scalars: bool = True) -> tuple[list[Any], int, int]:
     """One page of a select: (rows, total, offset)."""
-    page = ctx.page or Page(size=1000, no=0, calc_total=True)
-    total = ctx.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
-    result = ctx.session.execute(stmt.limit(page.size).offset(page.offset))
-    return list(result.scalars() if scalars else result.all()), total, page.offset
+    rows, total = ctx.fetch_page(stmt, scalars)
+    return rows, total, (ctx.page or DEFAULT_PAGE).offset
 
 
 # ---------------------------------------------------------------------------- stockout queries
