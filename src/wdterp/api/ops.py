@@ -14,7 +14,9 @@ is imported before the registry is read) or in this module.
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -116,9 +118,12 @@ def operation(name: str, *, help: str, params: Mapping[str, type | Param] | None
 
 
 def all_operations() -> dict[str, Operation]:
-    from wdterp.api.registry import load_all
+    """Every registered operation: each context's `wdterp.api.ops_<area>` module is imported here."""
+    import wdterp.api
 
-    load_all()
+    for module in pkgutil.iter_modules(wdterp.api.__path__):
+        if module.name.startswith("ops_"):
+            importlib.import_module(f"wdterp.api.{module.name}")
     return dict(sorted(OPERATIONS.items()))
 
 

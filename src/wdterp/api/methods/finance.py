@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-import wdterp.api.ops_finance  # noqa: F401  (registers the finance operations)
 from wdterp.api.context import CallContext
 from wdterp.api.registry import declare
 from wdterp.api.wire import Envelope, documented_fields, project

@@ -7,7 +7,6 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-import wdterp.api.ops_goods  # noqa: F401  (registers the catalog's operations)
 from wdterp.api.context import CallContext
 from wdterp.api.docs import doc
 from wdterp.api.registry import declare

@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-import wdterp.api.ops_jit  # noqa: F401  (registers the JIT operations)
 from wdterp.api.context import CallContext
 from wdterp.api.registry import declare
 from wdterp.api.wire import documented_fields, project

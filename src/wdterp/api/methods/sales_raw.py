@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from wdterp.api import ops_sales  # noqa: F401  (registers the sales operations)
 from wdterp.api.context import CallContext
 from wdterp.api.methods.sales_rows import raw_trade_mapper
 from wdterp.api.registry import declare

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import wdterp.api.ops_documents  # noqa: F401  (registers the document operations)
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
 from wdterp.api.registry import declare

@@ -12,7 +12,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-import wdterp.api.ops_warehouse  # noqa: F401  (registers the warehouse-work operations)
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
 from wdterp.api.registry import declare

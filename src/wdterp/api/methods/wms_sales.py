@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy import Select
 
-import wdterp.api.ops_sales_wms  # noqa: F401  (registers the sales-stockout warehouse operations)
 from wdterp.api.context import DEFAULT_PAGE, CallContext
 from wdterp.api.methods.wms_sales_rows import stockout_mapper
 from wdterp.api.registry import declare

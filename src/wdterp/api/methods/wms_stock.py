@@ -18,7 +18,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from wdterp.api import ops_stock  # noqa: F401  (registers the stock operations)
 from wdterp.api.context import CallContext
 from wdterp.api.registry import declare
 from wdterp.api.wire import Envelope, documented_fields, project
