@@ -53,6 +53,29 @@ def create(
                       expand=False), highlight=False)
 
 
+@app.command("list")
+def list_apps(
+    sid: Annotated[str | None, typer.Option("--sid", help="Only this tenant's apps.")] = None,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """List apps with their permissions and limits (never their secrets)."""
+    with database(db) as handle, handle.sessions() as session:
+        apps = [describe_app(s, a) for s, a in tenancy.list_apps(session, sid)]
+    if as_json:
+        echo_json(apps)
+        return
+    table = Table(title=f"{len(apps)} app(s)")
+    for column in ("sid", "key", "enabled", "methods", "ip_whitelist", "rate", "concurrency"):
+        table.add_column(column, overflow="fold")
+    for a in apps:
+        table.add_row(a["sid"], a["key"], "yes" if a["enabled"] else "no",
+                      "all" if a["methods"] is None else str(len(a["methods"])),
+                      ",".join(a["ip_whitelist"]) or "any", str(a["rate_limit"] or "default"),
+                      str(a["concurrency_limit"] or "default"))
+    out().print(table)
+
+
 @app.command()
 def update(
     sid: SidOption,

@@ -9,9 +9,10 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from wdterp.storage import migrate
-from wdterp.storage.db import Database
+from wdterp.storage.db import Database, resolve_url
 
 DbOption = Annotated[str | None, typer.Option(
     "--db", metavar="URL", show_default=False,
@@ -48,13 +49,25 @@ def csv_or_all(value: str) -> list[str] | None:
     return None if value.strip().lower() == "all" else csv(value)
 
 
+def open_database(url: str | None) -> Database:
+    """The database of `--db URL`; a URL that is not one exits with status 2 and one line."""
+    try:
+        return Database(url)
+    except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as exc:
+        fail(f"bad database URL {url or resolve_url(None)!r}: {str(exc).splitlines()[0]} "
+             "(expected e.g. sqlite:///./wdterp.db or postgresql://user@host/db)", USAGE_ERROR)
+
+
 @contextmanager
 def database(url: str | None, *, require_schema: bool = True) -> Iterator[Database]:
-    db = Database(url)
+    db = open_database(url)
     try:
         if require_schema and migrate.current_revision(db) is None:
             fail(f"the database {db.url} has no wdterp schema yet: run `wdterp init --db {db.url}`",
                  USAGE_ERROR)
         yield db
+    except OperationalError as exc:
+        fail(f"cannot use the database {db.engine.url!r}: {str(exc.orig).strip().splitlines()[0]}",
+             USAGE_ERROR)
     finally:
         db.dispose()

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
-from wdterp.cli import apps, call, coverage, demo, errors, load, logs, ops, server, tenants
+from wdterp import __version__
+from wdterp.cli import apps, call, coverage, demo, errors, load, logs, ops, sandbox, server, tenants
+from wdterp.cli.common import USAGE_ERROR, fail
+from wdterp.settings import SettingsError, settings
 
 app = typer.Typer(
     name="wdterp",
@@ -12,6 +17,26 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"wdterp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """wdterp: an open implementation of the Wangdian (旺店通) flagship ERP open API."""
+    try:
+        settings()
+    except SettingsError as exc:
+        fail(str(exc), USAGE_ERROR)
+
+
 app.command()(server.serve)
 app.command()(server.init)
 app.add_typer(tenants.app, name="tenant")
@@ -23,6 +48,9 @@ app.command()(errors.errors)
 app.command()(logs.logs)
 app.command()(coverage.coverage)
 app.add_typer(ops.app, name="ops")
+app.command()(sandbox.snapshot)
+app.command()(sandbox.restore)
+app.command()(sandbox.reset)
 
 if __name__ == "__main__":
     app()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.table import Table
 
 from wdterp.cli.common import DbOption, database, echo_json, fail, out
 from wdterp.domain.tenancy import service as tenancy
@@ -43,6 +44,25 @@ def update(
             fail(f"no tenant with sid {sid!r}")
         described = describe_tenant(tenancy.update_tenant(session, sid, enabled=enabled, name=name))
     _show(described, as_json, "updated")
+
+
+@app.command("list")
+def list_tenants(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    db: DbOption = None,
+) -> None:
+    """List the tenants."""
+    with database(db) as handle, handle.sessions() as session:
+        tenants = [describe_tenant(t) for t in tenancy.list_tenants(session)]
+    if as_json:
+        echo_json(tenants)
+        return
+    table = Table(title=f"{len(tenants)} tenant(s)")
+    for column in ("sid", "name", "enabled"):
+        table.add_column(column)
+    for t in tenants:
+        table.add_row(str(t["sid"]), str(t["name"]), "yes" if t["enabled"] else "no")
+    out().print(table)
 
 
 def _show(tenant: dict[str, object], as_json: bool, verb: str) -> None:

@@ -9,23 +9,22 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 
 from starlette.concurrency import run_in_threadpool
 
 from wdterp.domain.sales.autopilot import run_autopilot
 from wdterp.protocol.clock import now_china
+from wdterp.settings import settings
 from wdterp.storage.db import Database
 
 log = logging.getLogger("wdterp.autopilot")
-#: seconds between rounds; 0 turns the task off
-DEFAULT_INTERVAL = float(os.environ.get("WDTERP_AUTOPILOT_SECONDS", "2"))
 
 
 class AutopilotTask:
-    def __init__(self, db: Database, interval: float = DEFAULT_INTERVAL) -> None:
+    def __init__(self, db: Database, interval: float | None = None) -> None:
+        #: seconds between rounds (WDTERP_AUTOPILOT_SECONDS); 0 turns the task off
         self.db = db
-        self.interval = interval
+        self.interval = settings().autopilot_seconds if interval is None else interval
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:

@@ -25,7 +25,7 @@ from wdterp.gateway.limits import Limits
 from wdterp.protocol.clock import timestamp_in_window
 from wdterp.protocol.errors import ApiError
 from wdterp.protocol.sign import canonical_string, compute_sign
-from wdterp.storage.db import CALL_THREADS, Database
+from wdterp.storage.db import Database, call_threads
 
 PUBLIC_PARAMS = ("sid", "key", "salt", "method", "v", "timestamp", "sign")
 INT_PARAMS = ("timestamp", "page_no", "page_size", "calc_total")
@@ -67,7 +67,7 @@ class Pipeline:
         # Handlers block (database I/O), so they run off the event loop, on threads of our own:
         # a reused executor costs ~15 us a call where anyio's to_thread cost ~50 us. The threads
         # start on demand; the SQLite pool keeps a connection for each (storage/db.py).
-        self.executor = ThreadPoolExecutor(CALL_THREADS, thread_name_prefix="wdterp-call")
+        self.executor = ThreadPoolExecutor(call_threads(), thread_name_prefix="wdterp-call")
 
     def close(self) -> None:
         self.executor.shutdown(wait=False)

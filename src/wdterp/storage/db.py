@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -12,22 +11,27 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from wdterp.settings import settings
+
 DEFAULT_URL = "sqlite:///./wdterp.db"
 ENV_URL = "WDTERP_DATABASE_URL"
 #: threads that run calls' handlers (gateway/pipeline.py). Few: the handlers are mostly Python
 #: (one core under the GIL), and every thread more makes the threads queue longer for the GIL each
 #: time SQLite hands it back (8 threads: ~810 calls/s, 32: ~580 on the gateway bench).
-CALL_THREADS = int(os.environ.get("WDTERP_CALL_THREADS", "8"))
+def call_threads() -> int:
+    return settings().call_threads
+
+
 #: SQLite connections kept open besides the call threads': anyio's threads (call log, access
 #: cache, admin) and CLI use
 SPARE_CONNECTIONS = 32
-#: PostgreSQL connections per process (`wdterp serve --workers N` opens up to N x (this + 5))
-PG_POOL_SIZE = int(os.environ.get("WDTERP_PG_POOL_SIZE", "20"))
+#: PostgreSQL connections per process (`wdterp serve --workers N` opens up to N x (this + 5)):
+#: WDTERP_PG_POOL_SIZE (`settings().pg_pool_size`)
 
 
 def resolve_url(url: str | None) -> str:
     """`--db URL`, else WDTERP_DATABASE_URL, else a SQLite file in the working directory."""
-    raw = url or os.environ.get(ENV_URL) or DEFAULT_URL
+    raw = url or settings().database_url or DEFAULT_URL
     if raw.startswith("postgresql://") or raw.startswith("postgres://"):
         raw = "postgresql+psycopg://" + raw.split("://", 1)[1]
     return raw
@@ -79,7 +83,7 @@ class Database:
                 # A file database gets a QueuePool as large as the threads that use it: with the
                 # default (5 + 10 overflow) connections were opened and closed all the time under
                 # load, each running the PRAGMAs again. SQLite connections are cheap to keep.
-                engine_args.setdefault("pool_size", CALL_THREADS + SPARE_CONNECTIONS)
+                engine_args.setdefault("pool_size", call_threads() + SPARE_CONNECTIONS)
                 engine_args.setdefault("max_overflow", SPARE_CONNECTIONS)
             engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
                                    **engine_args)
@@ -91,7 +95,7 @@ class Database:
         # beyond the pool wait for a connection instead of opening and closing overflow ones.
         # Pre-ping keeps a restarted server from failing the first call on each old connection.
         engine_args.setdefault("pool_pre_ping", True)
-        engine_args.setdefault("pool_size", PG_POOL_SIZE)
+        engine_args.setdefault("pool_size", settings().pg_pool_size)
         engine_args.setdefault("max_overflow", 5)
         engine_args.setdefault("connect_args", {"connect_timeout": 5})
         return create_engine(url, **engine_args)

@@ -157,3 +157,23 @@ def load_access(
     if app is None:
         return tenant, None
     return tenant, access_of(tenant, app, default_rate, default_concurrency)
+
+
+def list_tenants(session: Session) -> list[Tenant]:
+    return list(session.scalars(select(Tenant).order_by(Tenant.sid)))
+
+
+def list_apps(session: Session, sid: str | None = None) -> list[tuple[str, App]]:
+    """(sid, app) of every app, or of one tenant's."""
+    stmt = select(Tenant.sid, App).join(App, App.tenant_id == Tenant.id).order_by(Tenant.sid, App.key)
+    if sid is not None:
+        stmt = stmt.where(Tenant.sid == sid)
+    return [(row[0], row[1]) for row in session.execute(stmt)]
+
+
+def rotate_secret(session: Session, sid: str, key: str) -> App:
+    """A new secret and salt: the old ones stop working at once."""
+    app = update_app(session, sid, key)
+    app.secret, app.salt = secrets.token_hex(16), secrets.token_hex(8)
+    session.flush()
+    return app
