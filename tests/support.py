@@ -20,7 +20,7 @@ import uvicorn
 
 from wdterp.domain.masterdata.service import seed_tenant
 from wdterp.domain.tenancy import service as tenancy
-from wdterp.gateway.app import create_app
+from wdterp.gateway.app import SERVER_OPTIONS, create_app
 from wdterp.gateway.config import GatewayConfig
 from wdterp.protocol.clock import wire_timestamp
 from wdterp.protocol.sign import compute_sign
@@ -74,7 +74,7 @@ def run_server(db: Database, config: GatewayConfig | None = None) -> Iterator[Se
     app = create_app(config, db)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                          lifespan="on"))
+                                          lifespan="on", **SERVER_OPTIONS))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.time() + 20

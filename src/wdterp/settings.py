@@ -12,7 +12,6 @@ from functools import lru_cache
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-
 PREFIX = "WDTERP_"
 
 

@@ -7,10 +7,12 @@ shop (platform 127) is submitted and checked at once, shipped by the server's ba
 
 from __future__ import annotations
 
+import secrets
 import shlex
 from dataclasses import dataclass
 from importlib import resources
 from typing import Annotated, Any
+from urllib.parse import quote
 
 import typer
 from rich.panel import Panel
@@ -18,6 +20,7 @@ from rich.panel import Panel
 from wdterp.cli.common import out
 from wdterp.cli.load import load_into
 from wdterp.cli.server import init_database, run_server
+from wdterp.domain import sandbox as tenant_sandbox
 from wdterp.domain.masterdata.loader import LoadReport, parse_document
 from wdterp.domain.tenancy import service as tenancy
 from wdterp.storage.db import Database, resolve_url
@@ -36,11 +39,17 @@ class DemoSandbox:
     key: str
     secret: str
     report: LoadReport
+    #: the sandbox's database, so `wdterp logs`, `ops`, `snapshot` in another shell use it too
+    db_url: str = DEMO_DB
+    admin_token: str = ""
 
     def exports(self) -> str:
         pairs = {"WDTERP_URL": self.url, "WDTERP_SID": self.sid, "WDTERP_KEY": self.key,
-                 "WDTERP_SECRET": self.secret}
+                 "WDTERP_SECRET": self.secret, "WDTERP_DATABASE_URL": self.db_url}
         return "export " + " ".join(f"{k}={shlex.quote(v)}" for k, v in pairs.items())
+
+    def console_link(self) -> str:
+        return f"{self.url}/console/login?token={quote(self.admin_token)}&next=/console/calls"
 
 
 def demo_document() -> dict[str, Any]:
@@ -48,20 +57,25 @@ def demo_document() -> dict[str, Any]:
     return parse_document(text, ".yaml")
 
 
-def prepare(db_url: str, base_url: str) -> DemoSandbox:
-    """Migrate, load the demo data and make sure the demo app exists (re-runs reuse it)."""
+def prepare(db_url: str, base_url: str, reset: bool = False, admin_token: str = "") -> DemoSandbox:
+    """Migrate, load the demo data and make sure the demo app exists (re-runs reuse it);
+    `reset` first deletes everything of the demo tenant but its app (orders, documents, ledger)."""
     url = init_database(db_url)
     db = Database(url)
     try:
         document = demo_document()
-        report = load_into(db, document)
         sid = str(document["sid"])
+        if reset:
+            with db.transaction() as session:
+                if tenancy.find_tenant(session, sid) is not None:
+                    tenant_sandbox.reset_tenant(session, sid)
+        report = load_into(db, document)
         with db.transaction() as session:
             tenant = tenancy.get_tenant(session, sid)
             app = tenancy.find_app(session, tenant.id, DEMO_APP_KEY)
             if app is None:
                 app = tenancy.create_app(session, sid, DEMO_APP_KEY)
-            return DemoSandbox(base_url, sid, app.key, tenancy.issued_secret(app), report)
+            return DemoSandbox(base_url, sid, app.key, tenancy.issued_secret(app), report, db_url, admin_token)
     finally:
         db.dispose()
 
@@ -72,19 +86,33 @@ def show(sandbox: DemoSandbox, db_url: str) -> None:
         ("db", db_url)))
     out().print(Panel(facts, title="wdterp demo sandbox", expand=False), highlight=False)
     # plain lines (no panel, no wrapping) so they can be copied as they are
+    if sandbox.admin_token:
+        typer.echo(f"\nConsole (signs you in; call log, explorer, sign debugger):\n{sandbox.console_link()}")
     typer.echo("\nIn another shell:\n")
     typer.echo(sandbox.exports())
     typer.echo(f"wdterp call {EXAMPLE_CALL}")
     typer.echo(f"wdterp call {STOCK_CALL}\n")
+    typer.echo("Start over (orders, documents and stock back to the demo file's): "
+               "wdterp demo --reset\n")
 
 
 def demo(
     db: Annotated[str, typer.Option("--db", metavar="URL", help="Database of the sandbox.")] = DEMO_DB,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8080,
+    reset: Annotated[bool, typer.Option("--reset", help="Start over: delete the demo tenant's orders, "
+                                        "documents and ledger, then load the demo file again.")] = False,
+    admin_token: Annotated[str | None, typer.Option(
+        envvar="WDTERP_ADMIN_TOKEN", show_default=False,
+        help="Admin token of the console and /admin/; generated when not given.")] = None,
 ) -> None:
-    """The one-command sandbox: demo tenant, master data, catalog, stock and app (reused on re-runs), then serve."""
+    """The one-command sandbox: demo tenant, master data, catalog, stock and app (reused on re-runs), then serve.
+
+    Without --reset a restart keeps the orders and documents and sets the stock figures back to the
+    demo file's (through one more 初始化入库 document each); --reset makes everything as new.
+    """
     shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    sandbox = prepare(db, f"http://{shown_host}:{port}")
+    token = admin_token or secrets.token_urlsafe(18)
+    sandbox = prepare(db, f"http://{shown_host}:{port}", reset=reset, admin_token=token)
     show(sandbox, db)
-    run_server(resolve_url(db), host, port)
+    run_server(resolve_url(db), host, port, admin_token=token, capture_bodies=True)

@@ -12,26 +12,14 @@ from rich.table import Table
 from wdterp.cli.common import DbOption, database, echo_json, fail, out
 from wdterp.domain.calllog import service as calllog
 from wdterp.domain.calllog.models import CallLog
+from wdterp.domain.calllog.service import error_rows
 from wdterp.protocol.clock import format_wire_time
-from wdterp.protocol.errors import ErrorRow, find_rows
-
-#: the code-100 row whose template is the bare message: it matches every business error
-GENERIC_ROW = "E18"
 
 
 def log_dict(row: CallLog) -> dict[str, Any]:
     return {"time": format_wire_time(row.time), "request_id": row.request_id, "sid": row.sid,
             "key": row.key, "method": row.method, "status": row.status, "message": row.message,
             "latency_ms": row.latency_ms, "client_ip": row.client_ip, "detail": row.detail}
-
-
-def error_rows(row: CallLog) -> list[ErrorRow]:
-    """The catalog rows that answer with this call's status and message (none for a success);
-    the generic row E18 (`{message}`) only when no specific row matches."""
-    if row.status == 0:
-        return []
-    rows = find_rows(row.status, row.message)
-    return [r for r in rows if r.row != GENERIC_ROW] or rows
 
 
 def logs(

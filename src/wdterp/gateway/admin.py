@@ -34,8 +34,6 @@ from wdterp.domain.tenancy.models import App, Tenant
 from wdterp.gateway.access import AccessCache
 from wdterp.storage.db import Database
 
-#: app options whose None has a meaning (all methods/shops/warehouses, the default limit)
-NULLABLE_APP_OPTIONS = frozenset({"methods", "shops", "warehouses", "rate_limit", "concurrency_limit"})
 _ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 Endpoint = Callable[[Request], Awaitable[Response]]
@@ -97,11 +95,7 @@ def provision_tenant(session: Session, sid: str, name: str = "") -> Tenant:
 
 def update_app_options(session: Session, sid: str, key: str, options: Mapping[str, Any]) -> App:
     """Apply the given options; an explicit None resets a nullable option (all / the default)."""
-    app = tenancy.update_app(session, sid, key, **{k: v for k, v in options.items() if v is not None})
-    for name in NULLABLE_APP_OPTIONS & {k for k, v in options.items() if v is None}:
-        setattr(app, name, None)
-    session.flush()
-    return app
+    return tenancy.set_app_options(session, sid, key, dict(options))
 
 
 def describe_app(sid: str, app: App) -> dict[str, Any]:

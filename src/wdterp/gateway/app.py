@@ -20,12 +20,15 @@ from urllib.parse import parse_qsl
 import orjson
 from sqlalchemy.exc import DBAPIError
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 
+from wdterp import __version__
 from wdterp.api.registry import load_all
 from wdterp.api.wire import Envelope
+from wdterp.console import ConsoleContext, console_app
 from wdterp.gateway.access import AccessCache
 from wdterp.gateway.admin import admin_routes
 from wdterp.gateway.autopilot import AutopilotTask
@@ -61,6 +64,18 @@ def _http_date() -> str:
     return _date_header[1]
 
 
+#: uvicorn options of every server of ours: the gateway sends its own `Date` header (the client
+#: corrects its clock from it), so uvicorn's is turned off; one `Date` per response
+SERVER_OPTIONS: dict[str, Any] = {"date_header": False}
+#: how much of a captured request or response body the call log keeps
+CAPTURE_LIMIT = 64 * 1024
+
+
+def captured(body: bytes) -> str:
+    text = body[:CAPTURE_LIMIT].decode("utf-8", "replace")
+    return text + ("…" if len(body) > CAPTURE_LIMIT else "")
+
+
 def envelope(payload: dict[str, Any], request_id: str) -> Response:
     body = orjson.dumps(payload, default=_json_default, option=orjson.OPT_NON_STR_KEYS)
     headers = {"X-Request-Id": request_id, "Date": _http_date()}
@@ -94,8 +109,9 @@ class Gateway:
                 payload["data"] = result
         except Exception as exc:  # every failure becomes an envelope, here and nowhere else
             payload, call.detail = self._envelope_for(exc, call)
-        self._log(call, payload)
-        return envelope(payload, call.request_id)
+        response = envelope(payload, call.request_id)
+        self._log(call, payload, bytes(response.body) if self.config.capture_bodies else None)
+        return response
 
     async def not_found(self, request: Request) -> Response:
         request_id = uuid.uuid4().hex
@@ -124,7 +140,19 @@ class Gateway:
         log.exception("unexpected error in request %s", call.request_id)
         return {"status": 99, "message": "其他错误"}, f"{type(exc).__name__}: {exc}"
 
-    def _log(self, call: Call, payload: dict[str, Any]) -> None:
+    async def health(self, request: Request) -> Response:
+        """`GET /health`: outside the envelope (load balancers and probes read the HTTP status)."""
+        if request.method not in ("GET", "HEAD"):
+            return await self.not_found(request)
+        reachable = await run_in_threadpool(self.db.reachable)
+        body = {"status": "ok" if reachable else "unavailable", "database": "ok" if reachable else
+                "unreachable", "version": __version__}
+        if not reachable:
+            body["reason"] = f"the database {self.db.engine.url!r} does not answer"
+        return Response(orjson.dumps(body), status_code=200 if reachable else 503, media_type=JSON_TYPE,
+                        headers={"Date": _http_date(), "Cache-Control": "no-store"})
+
+    def _log(self, call: Call, payload: dict[str, Any], answer: bytes | None) -> None:
         self.calllog.append({
             "time": now_china(),
             "request_id": call.request_id,
@@ -136,6 +164,8 @@ class Gateway:
             "latency_ms": round((time.perf_counter() - call.started) * 1000, 3),
             "client_ip": call.client_ip,
             "detail": call.detail,
+            "request_body": None if answer is None else captured(call.body),
+            "response_body": None if answer is None else captured(answer),
         })
 
     @asynccontextmanager
@@ -159,14 +189,18 @@ class Gateway:
 
 def create_app(config: GatewayConfig | None = None, db: Database | None = None) -> Starlette:
     gateway = Gateway(config or GatewayConfig(), db)
+    console = ConsoleContext(gateway.db, gateway.cache.invalidate, gateway.config.admin_token)
     methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
     routes = [
         Route("/openapi", gateway.openapi, methods=methods),
+        Route("/health", gateway.health, methods=methods),
         Mount("/admin", routes=admin_routes(gateway.db, gateway.cache, gateway.config.admin_token)),
+        Mount("/console", app=console_app(console)),
         Route("/{path:path}", gateway.not_found, methods=methods),
     ]
     app = Starlette(routes=routes, lifespan=gateway.lifespan)
     app.state.gateway = gateway
+    console.gateway_app = app
     return app
 
 

@@ -18,12 +18,13 @@ import orjson
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from wdterp.api.context import CallContext, Page
+from wdterp.api.docs import all_docs
 from wdterp.api.registry import INTERNAL_ONLY, Method
 from wdterp.domain.tenancy.service import AppAccess
 from wdterp.gateway.access import AccessCache
 from wdterp.gateway.limits import Limits
 from wdterp.protocol.clock import timestamp_in_window
-from wdterp.protocol.errors import ApiError
+from wdterp.protocol.errors import ApiError, suggest
 from wdterp.protocol.sign import canonical_string, compute_sign
 from wdterp.storage.db import Database, call_threads
 
@@ -149,9 +150,10 @@ class Pipeline:
         if name in INTERNAL_ONLY and not access.internal:
             raise ApiError("E32", f"{name} is reserved for the internal channel", method=name)
         if method is None:
-            raise ApiError("E36", f"method {name!r} is not implemented here")
+            raise ApiError("E36", unknown_method(name, self.methods))
         if access.methods is not None and name not in access.methods:
-            raise ApiError("E36", f"method {name!r} is not granted to app {access.key!r}")
+            raise ApiError("E36", f"not granted: method {name!r} is not granted to app {access.key!r} "
+                                  "(`wdterp app update --methods`)")
         if method.internal and not access.internal:
             raise ApiError("E32", f"{name} is reserved for the internal channel", method=name)
         return method
@@ -197,6 +199,15 @@ class Pipeline:
                 if attempt == TRANSACTION_ATTEMPTS or not _retryable(err):
                     raise ApiError("E13", f"transaction failed: {_db_reason(err)}") from None
         raise AssertionError("unreachable")
+
+
+def unknown_method(name: str, methods: dict[str, Method]) -> str:
+    """The call log's reason of an E36 for a method we do not serve, with the nearest names."""
+    documented = name in all_docs()
+    why = (f"not implemented: {name!r} is a documented method this server does not implement yet"
+           if documented else f"unknown method: {name!r} is not a method of the vendor's API")
+    near = suggest(name, [*methods] if documented else [*all_docs()])
+    return why + (f"; did you mean {', '.join(map(repr, near))}?" if near else "")
 
 
 def _retryable(err: DBAPIError) -> bool:

@@ -6,7 +6,9 @@ vendor's error page; everything that answers with an error names its row.
 
 from __future__ import annotations
 
+import difflib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -93,3 +95,9 @@ class ApiError(Exception):
 def business_error(message: str, detail: str = "") -> ApiError:
     """A code-100 business failure whose specific message no catalog row spells (row E18)."""
     return ApiError("E18", detail=detail or message, message=message)
+
+
+def suggest(name: str, choices: Iterable[str], limit: int = 3) -> list[str]:
+    """The nearest names to a mistyped one ("did you mean"), case-insensitively."""
+    by_lower = {c.lower(): c for c in choices}
+    return [by_lower[m] for m in difflib.get_close_matches(name.lower(), list(by_lower), n=limit, cutoff=0.6)]

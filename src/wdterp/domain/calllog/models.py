@@ -24,3 +24,7 @@ class CallLog(Base):
     #: the full reason of a failure: which field and rule; for a sign failure the signed string
     #: with the secret left out. Never a secret or a sign.
     detail: Mapped[str] = mapped_column(Text, default="")
+    #: the request body and the answer, kept only when body capture is on (`serve --capture-bodies`);
+    #: neither ever holds a secret (the sign and secret travel in the query string, never kept)
+    request_body: Mapped[str | None] = mapped_column(Text, nullable=True, default=None)
+    response_body: Mapped[str | None] = mapped_column(Text, nullable=True, default=None)

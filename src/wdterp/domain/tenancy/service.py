@@ -177,3 +177,16 @@ def rotate_secret(session: Session, sid: str, key: str) -> App:
     app.secret, app.salt = secrets.token_hex(16), secrets.token_hex(8)
     session.flush()
     return app
+
+
+#: app options whose None has a meaning (all methods/shops/warehouses, the default limit)
+NULLABLE_APP_OPTIONS = frozenset({"methods", "shops", "warehouses", "rate_limit", "concurrency_limit"})
+
+
+def set_app_options(session: Session, sid: str, key: str, options: dict[str, Any]) -> App:
+    """Apply the given options; an explicit None resets a nullable option (all / the default)."""
+    app = update_app(session, sid, key, **{k: v for k, v in options.items() if v is not None})
+    for name in NULLABLE_APP_OPTIONS & {k for k, v in options.items() if v is None}:
+        setattr(app, name, None)
+    session.flush()
+    return app

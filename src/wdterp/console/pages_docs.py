@@ -1,0 +1,114 @@
+"""Documents: trades, stockouts, stockins, stock by warehouse, and every other document table (found
+in the metadata, so a new domain's documents appear without changes here): list with filters and
+paging, and a detail view with the document's lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
+
+from sqlalchemy.orm import Session
+from starlette.requests import Request
+from starlette.responses import Response
+
+from wdterp.domain import browse
+from wdterp.domain.tenancy import service as tenancy
+
+if TYPE_CHECKING:
+    from wdterp.console.app import Console, Handler
+
+PAGE_SIZE = 25
+SHOWN_COLUMNS = 10
+
+
+@dataclass(frozen=True)
+class View:
+    name: str
+    title: str
+    table: str
+    filters: tuple[str, ...] = ()
+    fixed: dict[str, Any] = field(default_factory=dict)
+
+
+VIEWS = {v.name: v for v in (
+    View("trades", "销售订单 Trades", "sales_trade", ("trade_no", "src_tids", "trade_status", "shop_id")),
+    View("stockouts", "出库单 Stockouts", "stock_document", ("doc_no", "order_type", "status", "warehouse_id"),
+         {"direction": "out"}),
+    View("stockins", "入库单 Stockins", "stock_document", ("doc_no", "order_type", "status", "warehouse_id"),
+         {"direction": "in"}),
+    View("stock", "库存 Stock by warehouse", "stock", ("warehouse_id", "spec_id", "defect")),
+)}
+
+
+def all_views() -> dict[str, View]:
+    covered = {v.table for v in VIEWS.values()}
+    found = {name: View(name, name, name, (browse.key_of(name),)) for name in browse.document_tables(covered)}
+    return {**VIEWS, **found}
+
+
+def _shown(columns: list[str], key: str) -> list[str]:
+    rest = [c for c in columns if c not in (key, "tenant_id", "extra")]
+    preferred = [c for c in rest if c.endswith(("_no", "status", "_id", "_num", "type", "amount", "time"))]
+    ordered = preferred + [c for c in rest if c not in preferred]
+    return [key, *ordered[:SHOWN_COLUMNS - 1]]
+
+
+def _tenant_id(session: Session, sid: str) -> int | None:
+    tenant = tenancy.find_tenant(session, sid)
+    return tenant.id if tenant else None
+
+
+def routes(console: Console) -> list[tuple[str, Handler, list[str]]]:
+    def _sid(request: Request) -> str:
+        tenants = request.scope.get("console_tenants", [])
+        return request.query_params.get("sid") or (tenants[0] if tenants else "")
+
+    async def index(request: Request) -> Response:
+        return console.render(request, "documents.html", views=all_views(), view=None, sid=_sid(request))
+
+    async def listing(request: Request) -> Response:
+        view = all_views().get(request.path_params["view"])
+        if view is None:
+            return await console.not_found(request)
+        sid = _sid(request)
+        filters = {name: request.query_params.get(name, "") for name in view.filters}
+        page_no = max(int(request.query_params.get("page", "0") or 0), 0)
+
+        def work(session: Session) -> dict[str, Any]:
+            tenant_id = _tenant_id(session, sid)
+            if tenant_id is None:
+                return {"page": None}
+            page = browse.list_rows(session, view.table, tenant_id, filters, PAGE_SIZE, page_no, view.fixed)
+            return {"page": page, "labels": browse.labels(session, view.table, page.rows)}
+
+        try:
+            found = await console.read(work)
+        except ValueError as exc:
+            return console.render(request, "error.html", status=400, message=f"bad filter: {exc}")
+        key = browse.key_of(view.table)
+        columns = _shown(found["page"].columns, key) if found["page"] else []
+        return console.render(request, "documents.html", views=all_views(), view=view, sid=sid, filters=filters,
+                              key=key, columns=columns, page_no=page_no, page_size=PAGE_SIZE,
+                              base_query=urlencode({k: v for k, v in request.query_params.items() if k != "page"}),
+                              **found)
+
+    async def detail(request: Request) -> Response:
+        view = all_views().get(request.path_params["view"])
+        key = request.path_params["key"]
+        if view is None or not key.isdigit():
+            return await console.not_found(request)
+        sid = _sid(request)
+
+        def work(session: Session) -> Any:
+            tenant_id = _tenant_id(session, sid)
+            row, lines = browse.row_detail(session, view.table, tenant_id or 0, int(key))
+            return row, lines, browse.labels(session, view.table, [row] if row else [])
+
+        row, lines, labels = await console.read(work)
+        if row is None:
+            return console.render(request, "error.html", status=404, message=f"no {view.name} {key} in {sid}")
+        return console.render(request, "document.html", view=view, row=row, lines=lines, labels=labels, sid=sid)
+
+    return [("/documents", index, ["GET"]), ("/documents/{view}", listing, ["GET"]),
+            ("/documents/{view}/{key}", detail, ["GET"])]
