@@ -4,6 +4,7 @@ paging, and a detail view with the document's lines."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
@@ -54,6 +55,16 @@ def _shown(columns: list[str], key: str) -> list[str]:
     return [key, *ordered[:SHOWN_COLUMNS - 1]]
 
 
+def _display(value: Any, labels: dict[Any, str]) -> tuple[str, Any]:
+    """A value as shown, and the id behind it when it is shown by the number it refers to."""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, default=str), None
+    if value is None:
+        return "", None
+    label = labels.get(value)
+    return (label, value) if label is not None else (str(value), None)
+
+
 def _tenant_id(session: Session, sid: str) -> int | None:
     tenant = tenancy.find_tenant(session, sid)
     return tenant.id if tenant else None
@@ -73,7 +84,8 @@ def routes(console: Console) -> list[tuple[str, Handler, list[str]]]:
             return await console.not_found(request)
         sid = _sid(request)
         filters = {name: request.query_params.get(name, "") for name in view.filters}
-        page_no = max(int(request.query_params.get("page", "0") or 0), 0)
+        raw_page = request.query_params.get("page", "0")
+        page_no = int(raw_page) if raw_page.isdigit() else 0
 
         def work(session: Session) -> dict[str, Any]:
             tenant_id = _tenant_id(session, sid)
@@ -87,11 +99,13 @@ def routes(console: Console) -> list[tuple[str, Handler, list[str]]]:
         except ValueError as exc:
             return console.render(request, "error.html", status=400, message=f"bad filter: {exc}")
         key = browse.key_of(view.table)
-        columns = _shown(found["page"].columns, key) if found["page"] else []
+        page = found["page"]
+        columns = _shown(page.columns, key) if page else []
+        cells = [(r[key], [_display(r[c], found["labels"].get(c, {}))[0] for c in columns])
+                 for r in (page.rows if page else [])]
         return console.render(request, "documents.html", views=all_views(), view=view, sid=sid, filters=filters,
-                              key=key, columns=columns, page_no=page_no, page_size=PAGE_SIZE,
-                              base_query=urlencode({k: v for k, v in request.query_params.items() if k != "page"}),
-                              **found)
+                              columns=columns, cells=cells, page=page, page_no=page_no, page_size=PAGE_SIZE,
+                              base_query=urlencode({k: v for k, v in request.query_params.items() if k != "page"}))
 
     async def detail(request: Request) -> Response:
         view = all_views().get(request.path_params["view"])
@@ -108,7 +122,8 @@ def routes(console: Console) -> list[tuple[str, Handler, list[str]]]:
         row, lines, labels = await console.read(work)
         if row is None:
             return console.render(request, "error.html", status=404, message=f"no {view.name} {key} in {sid}")
-        return console.render(request, "document.html", view=view, row=row, lines=lines, labels=labels, sid=sid)
+        fields = [(name, *_display(value, labels.get(name, {}))) for name, value in row.items()]
+        return console.render(request, "document.html", view=view, fields=fields, lines=lines, sid=sid)
 
     return [("/documents", index, ["GET"]), ("/documents/{view}", listing, ["GET"]),
             ("/documents/{view}/{key}", detail, ["GET"])]

@@ -112,6 +112,6 @@ def document_tables(exclude: set[str]) -> list[str]:
     for t in metadata.sorted_tables:
         if t.name in exclude or "tenant_id" not in t.c or _label_column(t) is None:
             continue
-        if any(child for child, _ in children(t.name)):
+        if children(t.name):
             names.append(t.name)
     return sorted(names)
