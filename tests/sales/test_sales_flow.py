@@ -56,7 +56,8 @@ def test_consign_generates_tracking_no_and_refuses_unknown_logistics(tenant: Ten
     with pytest.raises(OperationError, match="不存在物流编码为 NOPE 的物流公司或业务类型错误!"):
         op(tenant, "sales.consign", trade_no=trade_no, logistics_no="NOPE")
     shipped = op(tenant, "sales.consign", trade_no=trade_no, logistics_no=SF)
-    assert shipped["logistics_no"].startswith("YD")
+    # the carrier's code, then the day and a daily sequence (issue 13: was YD for every carrier)
+    assert shipped["logistics_no"].startswith(SF) and shipped["logistics_no"][len(SF):].isdigit()
 
 
 def test_shortage_refuses_check_and_keeps_trade_unchecked(tenant: TenantHandle) -> None:
@@ -123,7 +124,7 @@ def test_autopilot_submits_checks_and_consigns(tenant: TenantHandle) -> None:
     with tenant.db.transaction() as session:
         assert run_autopilot(session, now_china() + timedelta(seconds=3601)) >= 1
     trade = trade_of(tenant, "AP1")
-    assert trade["trade_status"] == 95 and trade["logistics_no"].startswith("YD")
+    assert trade["trade_status"] == 95 and trade["logistics_no"].startswith(SF)
     assert stock_of(tenant, ids["warehouse"], ids["A"]) == (Decimal(8), Decimal(0))
 
 

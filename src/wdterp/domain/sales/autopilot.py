@@ -71,9 +71,9 @@ def after_push(session: Session, tenant_id: int, raw_ids: Sequence[int]) -> None
         savepoint = session.begin_nested()
         try:
             trade = flow.submit(session, raw, AUTOPILOT_OPERATOR)
-        except ApiError:
-            savepoint.rollback()
-            raw.bad_reason = raw.bad_reason or "自动递交失败"
+        except ApiError as err:
+            savepoint.rollback()  # expires what the submit set on the raw trade, its reason too
+            raw.bad_reason = f"自动递交失败: {err.message}"[:255]
             continue
         savepoint.commit()
         if rules.get("auto_check"):

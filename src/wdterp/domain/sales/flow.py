@@ -6,6 +6,7 @@ cancel releases); every step writes a trade log row with the op codes of sales.T
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -19,7 +20,7 @@ from wdterp.domain.documents import engine
 from wdterp.domain.documents.engine import Kind, LineSpec
 from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import OrderType, StockoutStatus
-from wdterp.domain.masterdata.models import Shop, Warehouse
+from wdterp.domain.masterdata.models import Logistics, Shop, Warehouse
 from wdterp.domain.masterdata.service import active_logistics, find_logistics, find_warehouse
 from wdterp.domain.sales import payments
 from wdterp.domain.sales.models import RawTrade, RawTradeOrder, Trade, TradeLog, TradeOrder
@@ -40,6 +41,7 @@ from wdterp.protocol.errors import ApiError, business_error
 
 SALES_STOCKOUT = Kind("out", OrderType.SALES_OUT, "CK", sales=True)
 TRADE_PREFIX = "JY"
+#: the tracking-number prefix when the carrier has no usable code
 TRACKING_PREFIX = "YD"
 #: tenant setting naming the warehouse trades ship from when the raw trade names none
 SETTING_DEFAULT_WAREHOUSE = "default_warehouse_no"
@@ -255,8 +257,17 @@ def _claim(session: Session, trade: Trade, status: int, action: str) -> None:
     session.refresh(trade, ["version_id"])
 
 
-def generate_tracking_no(session: Session, tenant_id: int, when: datetime | None = None) -> str:
-    return engine.next_no(session, tenant_id, TRACKING_PREFIX, when)
+def generate_tracking_no(session: Session, tenant_id: int, when: datetime | None = None,
+                         carrier_code: str = "") -> str:
+    """A tracking number of the carrier: its code (letters and digits, at most 8), else YD, then the
+    day and a daily sequence of that carrier: SF202612040001."""
+    prefix = re.sub(r"[^A-Za-z0-9]", "", carrier_code).upper()[:8] or TRACKING_PREFIX
+    return engine.next_no(session, tenant_id, prefix, when)
+
+
+def _carrier_code(session: Session, logistics_id: int) -> str:
+    carrier = session.get(Logistics, logistics_id)
+    return carrier.logistics_no if carrier else ""
 
 
 def consign(session: Session, trade: Trade, logistics_code: str | None, tracking_no: str | None,
@@ -273,7 +284,8 @@ def consign(session: Session, trade: Trade, logistics_code: str | None, tracking
     else:
         raise business_error("请选择物流公司", f"{trade.trade_no}: no logistics company")
     # a tracking number the warehouse already got for the stockout (e-waybill) is kept
-    number = tracking_no or doc.logistics_no or generate_tracking_no(session, trade.tenant_id)
+    number = tracking_no or doc.logistics_no or generate_tracking_no(
+        session, trade.tenant_id, carrier_code=_carrier_code(session, logistics_id))
     doc.logistics_id, doc.logistics_no = logistics_id, number
     engine.check(session, doc, operator, status=StockoutStatus.SHIPPED, sales=True)
     now = now_china()

@@ -53,7 +53,7 @@ def assign_waybill(session: Session, tenant_id: int, stockout_no: str, logistics
     """电子面单: a checked stockout gets its carrier (E43 when unknown) and tracking number before it ships."""
     doc = open_stockout(session, tenant_id, stockout_no, None)
     logistics = active_logistics(session, tenant_id, logistics_code)
-    number = tracking_no or flow.generate_tracking_no(session, tenant_id)
+    number = tracking_no or flow.generate_tracking_no(session, tenant_id, carrier_code=logistics.logistics_no)
     doc.logistics_id, doc.logistics_no = logistics.logistics_id, number
     doc.consign_status = (doc.consign_status or 0) | ConsignBit.EBILL_RETURNED
     doc.modified = now_china()
