@@ -139,3 +139,23 @@ def test_demo_prints_the_stock_call(tmp_path: Path, capsys: pytest.CaptureFixtur
     for line in (f"wdterp call {STOCK_CALL}", "wdterp call setting.Warehouse.queryWarehouse '{}' --page-size 10"):
         assert line in printed and line in readme
     assert sandbox.exports().replace(sandbox.secret, "<secret>:<salt>") in readme
+
+
+def test_logs_after_the_demo_read_the_demo_database(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 13: `wdterp logs` in the shell the demo's lines were pasted into read ./wdterp.db."""
+    monkeypatch.chdir(tmp_path)
+    sandbox = prepare("sqlite:///./wdterp-demo.db", "http://127.0.0.1:8080", admin_token="t0ken")
+    show(sandbox, "sqlite:///./wdterp-demo.db")
+    printed = capsys.readouterr().out
+    line = next(line for line in printed.splitlines() if line.startswith("export WDTERP_DATABASE_URL="))
+    url = shlex.split(line.removeprefix("export "))[0].split("=", 1)[1]
+    assert url == f"sqlite:///{tmp_path / 'wdterp-demo.db'}"
+    assert "/console/login?token=t0ken&next=/console/calls" in printed
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = CliRunner().invoke(app, ["logs", "--json"], env={"WDTERP_DATABASE_URL": url})
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == []
+    assert not (elsewhere / "wdterp.db").exists()

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from wdterp.domain.masterdata.service import find_shop
 from wdterp.domain.tenancy import service as tenancy
 from wdterp.domain.tenancy.models import Tenant
-from wdterp.protocol.errors import ApiError
+from wdterp.protocol.errors import ApiError, suggest
 
 OperationHandler = Callable[..., dict[str, Any]]
 _TYPES: dict[type, str] = {str: "str", int: "int", float: "float", bool: "bool", dict: "object",
@@ -84,7 +84,9 @@ class Operation:
     def coerce(self, raw: Mapping[str, Any]) -> dict[str, Any]:
         unknown = sorted(set(raw) - set(self.params))
         if unknown and not self.extra:
-            raise OperationError(f"{self.name}: unknown parameter(s) {', '.join(unknown)}; "
+            near = [m for u in unknown for m in suggest(u, self.params, 1)]
+            hint = f"did you mean {', '.join(near)}? " if near else ""
+            raise OperationError(f"{self.name}: unknown parameter(s) {', '.join(unknown)}; {hint}"
                                  f"it takes {', '.join(self.params) or 'none'}")
         values: dict[str, Any] = {}
         for name, param in self.params.items():
@@ -134,7 +136,9 @@ def run_operation(session: Session, name: str, sid: str, raw: Mapping[str, Any])
     """
     op = all_operations().get(name)
     if op is None:
-        raise UnknownOperation(f"no operation {name!r}; `wdterp ops list` shows them")
+        near = suggest(name, all_operations())
+        hint = f"did you mean {', '.join(near)}? " if near else ""
+        raise UnknownOperation(f"no operation {name!r}; {hint}`wdterp ops list` shows them")
     tenant = tenancy.find_tenant(session, sid)
     if tenant is None:
         raise OperationError(f"no tenant with sid {sid!r}")

@@ -11,11 +11,13 @@ import secrets
 import shlex
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
 
 import typer
 from rich.panel import Panel
+from sqlalchemy.engine import make_url
 
 from wdterp.cli.common import out
 from wdterp.cli.load import load_into
@@ -45,11 +47,23 @@ class DemoSandbox:
 
     def exports(self) -> str:
         pairs = {"WDTERP_URL": self.url, "WDTERP_SID": self.sid, "WDTERP_KEY": self.key,
-                 "WDTERP_SECRET": self.secret, "WDTERP_DATABASE_URL": self.db_url}
+                 "WDTERP_SECRET": self.secret}
         return "export " + " ".join(f"{k}={shlex.quote(v)}" for k, v in pairs.items())
+
+    def db_export(self) -> str:
+        """The sandbox's database for `wdterp logs`, `ops`, `snapshot`... in another shell."""
+        return f"export WDTERP_DATABASE_URL={shlex.quote(absolute_url(self.db_url))}"
 
     def console_link(self) -> str:
         return f"{self.url}/console/login?token={quote(self.admin_token)}&next=/console/calls"
+
+
+def absolute_url(url: str) -> str:
+    """A SQLite URL with its file made absolute, so it names the same file from any directory."""
+    parsed = make_url(resolve_url(url))
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return url
+    return parsed.set(database=str(Path(parsed.database).resolve())).render_as_string(hide_password=False)
 
 
 def demo_document() -> dict[str, Any]:
@@ -90,6 +104,7 @@ def show(sandbox: DemoSandbox, db_url: str) -> None:
         typer.echo(f"\nConsole (signs you in; call log, explorer, sign debugger):\n{sandbox.console_link()}")
     typer.echo("\nIn another shell:\n")
     typer.echo(sandbox.exports())
+    typer.echo(sandbox.db_export())
     typer.echo(f"wdterp call {EXAMPLE_CALL}")
     typer.echo(f"wdterp call {STOCK_CALL}\n")
     typer.echo("Start over (orders, documents and stock back to the demo file's): "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import time
 from typing import Annotated, Any
 
 import typer
@@ -14,6 +16,10 @@ from wdterp.domain.calllog import service as calllog
 from wdterp.domain.calllog.models import CallLog
 from wdterp.domain.calllog.service import error_rows
 from wdterp.protocol.clock import format_wire_time
+from wdterp.storage.db import Database
+
+#: seconds between two reads of the log with --follow (the server writes it every half second)
+FOLLOW_SECONDS = 1.0
 
 
 def log_dict(row: CallLog) -> dict[str, Any]:
@@ -30,9 +36,16 @@ def logs(
     explain: Annotated[str | None, typer.Option(metavar="REQUEST_ID",
                                                 help="Everything known of one call.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    follow: Annotated[bool, typer.Option("--follow", "-f", help="Keep printing new calls as they are "
+                                         "logged (one line each; Ctrl-C stops).")] = False,
+    polls: Annotated[int | None, typer.Option("--polls", hidden=True)] = None,
     db: DbOption = None,
 ) -> None:
     """Show recent calls (newest first), or explain one."""
+    if follow:
+        with database(db) as handle:
+            _follow(handle, {"method": method, "status": status, "sid": sid}, as_json, polls)
+        return
     with database(db) as handle, handle.sessions() as session:
         if explain:
             found = calllog.find(session, explain)
@@ -52,6 +65,31 @@ def logs(
         table.add_row(format_wire_time(r.time), r.request_id, escape(r.sid), escape(r.method),
                       f"[{style}]{r.status}[/]", escape(r.message), f"{r.latency_ms:.1f}")
     out().print(table)
+
+
+def _line(row: CallLog) -> str:
+    return (f"{format_wire_time(row.time)}  {row.request_id}  {row.sid}/{row.key}  {row.method}  "
+            f"{row.status}  {row.message}  {row.latency_ms:.1f} ms")
+
+
+def _follow(handle: Database, filters: dict[str, Any], as_json: bool, polls: int | None) -> None:
+    """Print calls logged from now on, oldest first, polling once a second (`polls`: tests)."""
+    with handle.sessions() as session:
+        newest = calllog.search(session, limit=1)
+    last = newest[0].id if newest else 0
+    done = 0
+    try:
+        while polls is None or done < polls:
+            with handle.sessions() as session:
+                rows = calllog.search(session, after_id=last, limit=1000, **filters)
+            for row in reversed(rows):
+                typer.echo(json.dumps(log_dict(row), ensure_ascii=False, default=str) if as_json else _line(row))
+                last = max(last, row.id)
+            done += 1
+            if polls is None or done < polls:
+                time.sleep(FOLLOW_SECONDS)
+    except KeyboardInterrupt:
+        return
 
 
 def _explain(row: CallLog, as_json: bool) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from wdterp.api.ops import OperationError, all_operations, run_operation
+from wdterp.api.ops import OperationError, UnknownOperation, all_operations, run_operation
 from wdterp.cli.common import USAGE_ERROR, DbOption, database, echo_json, fail, out
 
 app = typer.Typer(help="ERP-side actions (what people do in the vendor's desktop client).",
@@ -22,8 +22,10 @@ def list_ops(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")
         echo_json([op.describe() for op in ops.values()])
         return
     table = Table(title=f"{len(ops)} operation(s): wdterp ops run NAME --sid S --arg key=value ...")
-    for column in ("operation", "parameters", "what it does"):
-        table.add_column(column)
+    # names are never cut: at 80 columns (a pipe, CI) the other columns wrap instead
+    table.add_column("operation", no_wrap=True)
+    table.add_column("parameters", overflow="fold")
+    table.add_column("what it does", overflow="fold")
     for op in ops.values():
         params = [f"{name}:{p.describe()['type']}" + ("" if p.required else "?")
                   for name, p in op.params.items()]
@@ -46,19 +48,19 @@ def parse_pairs(pairs: list[str]) -> dict[str, str]:
 @app.command()
 def run(
     name: Annotated[str, typer.Argument(help="The operation, e.g. shop.disable.")],
-    sid: Annotated[str, typer.Option("--sid", help="The tenant's sid.")],
+    sid: Annotated[str, typer.Option("--sid", envvar="WDTERP_SID", show_envvar=True, help="The tenant's sid.")],
     arg: Annotated[list[str] | None, typer.Option(
         "--arg", "-a", metavar="KEY=VALUE", help="A parameter; repeat for several.")] = None,
     db: DbOption = None,
 ) -> None:
     """Run an operation for a tenant and print its result as JSON."""
-    if name not in all_operations():
-        fail(f"no operation {name!r}; `wdterp ops list` shows them", USAGE_ERROR)
     params = parse_pairs(arg or [])
     with database(db) as handle:
         try:
             with handle.transaction() as session:
                 result = run_operation(session, name, sid, params)
+        except UnknownOperation as exc:
+            fail(str(exc), USAGE_ERROR)
         except OperationError as exc:
             fail(str(exc))
     echo_json(result)

@@ -33,6 +33,8 @@ BACKOFF_CAP = 8.0
 
 @dataclass(frozen=True)
 class Sleep:
+    """A step of a call plan: wait this long before the next attempt."""
+
     seconds: float
 
 
@@ -46,6 +48,8 @@ def backoff_delay(attempt: int, rand: Callable[[], float] = random.random) -> fl
 
 
 class ClientCore:
+    """Signing, retries and clock correction of one client, without any I/O (see module doc)."""
+
     def __init__(
         self,
         url: str,
@@ -65,12 +69,15 @@ class ClientCore:
         self._rand = rand
 
     def timestamp(self) -> int:
+        """The request timestamp: local time corrected by the learnt offset."""
         return wire_timestamp(self._clock() + self.clock_offset)
 
     def request(self, method: str, body: bytes, pager: Pager | None = None) -> httpx.Request:
+        """One signed request of the call."""
         return build_request(self.endpoint, self.credentials, method, body, self.timestamp(), pager)
 
     def plan(self, method: str, args: Sequence[Any], pager: Pager | None = None) -> Plan:
+        """The call as a generator of steps (requests to send, sleeps); returns the `data`."""
         body = encode_body(args)
         limit_retries = 0
         clock_retried = False

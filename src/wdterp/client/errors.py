@@ -28,7 +28,11 @@ def lookup_row(status: int, message: str) -> ErrorRow | None:
 
 
 class WdtError(Exception):
-    """An error answered by the server (status != 0) or a response that could not be read."""
+    """An error answered by the server (status != 0) or a response that could not be read.
+
+    `str()` gives the status, the message, the request id and the vendor's fix text, so a log line
+    or a traceback already says what to do. `row` is the catalog row (E01..E80) the answer matches.
+    """
 
     def __init__(
         self,
@@ -45,6 +49,12 @@ class WdtError(Exception):
         self.row = row if row is not None or not lookup else lookup_row(status, message)
         super().__init__(f"[{status}] {message}" + (f" (request {request_id})" if request_id else ""))
 
+    def __str__(self) -> str:
+        head = f"[{self.status}] {self.message}" + (f" (request {self.request_id})" if self.request_id else "")
+        if self.row is None:
+            return head
+        return f"{head}\nrow {self.row.row} ({self.row.name}); fix: {self.row.fix_zh}\n{self.row.fix_en}"
+
     @classmethod
     def unreadable(cls, text: str, request_id: str | None = None) -> WdtError:
         """A response that is not a JSON envelope; never retried (a re-sent push is a duplicate)."""
@@ -52,13 +62,37 @@ class WdtError(Exception):
 
     @property
     def fix(self) -> str:
+        """The vendor's fix text of the row, Chinese then English ('' when no row matches)."""
         return f"{self.row.fix_zh}\n{self.row.fix_en}" if self.row else ""
 
     @property
     def retryable(self) -> bool:
+        """Whether sending the same call again can help (the row's retryability)."""
         return self.row.retryable if self.row else False
 
     @property
     def is_limit(self) -> bool:
         """A per-minute rate or concurrency limit: the only status 100 a client may retry."""
         return self.status == BUSINESS_STATUS and self.message in LIMIT_MESSAGES
+
+
+#: status of a call that got no answer at all (no server status is negative)
+TRANSPORT_STATUS = -1
+
+
+class WdtTransportError(WdtError):
+    """The call got no answer: connection refused or reset, timeout, DNS failure (an httpx error).
+
+    Retryable only when nothing was sent (a connect failure): a timed-out push may have been saved.
+    """
+
+    def __init__(self, message: str, *, sent: bool) -> None:
+        super().__init__(TRANSPORT_STATUS, message, lookup=False)
+        self.sent = sent
+
+    def __str__(self) -> str:
+        return f"no answer: {self.message}"
+
+    @property
+    def retryable(self) -> bool:
+        return not self.sent

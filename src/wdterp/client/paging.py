@@ -24,6 +24,23 @@ def page_rows(data: Any, list_key: str | None) -> list[Any]:
     return data[lists[0]] if lists else []
 
 
+def split_pager(args: tuple[Any, ...], pager: Pager | None, page_size: int | None, page_no: int,
+                calc_total: bool) -> tuple[Pager, tuple[Any, ...]]:
+    """The pager of a `page_call` and its positional arguments.
+
+    One order everywhere: the method, its arguments, then paging as keywords (`pager=` or
+    `page_size=`/`page_no=`/`calc_total=`), as `iter_rows` takes it. A Pager as the first argument
+    (the order of earlier releases) is still taken.
+    """
+    if pager is None and args and isinstance(args[0], Pager):
+        pager, args = args[0], args[1:]
+    if pager is None:
+        if page_size is None:
+            raise ValueError("page_call needs pager=Pager(...) or page_size=")
+        pager = Pager(page_size, page_no, calc_total)
+    return pager, args
+
+
 class PageWalker:
     """Hands out pagers from page 0 and decides, after each page, whether another one is needed.
 
@@ -41,9 +58,11 @@ class PageWalker:
         self.done = False
 
     def pager(self) -> Pager:
+        """The pager of the next page."""
         return Pager(self.page_size, self.page_no, calc_total=self.page_no == 0)
 
     def feed(self, data: Any) -> list[Any]:
+        """Take one page's data; returns its rows and decides whether another page is needed."""
         rows = page_rows(data, self.list_key)
         if self.total is None and isinstance(data, dict) and isinstance(data.get(TOTAL_KEY), int):
             self.total = data[TOTAL_KEY]

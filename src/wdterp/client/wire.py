@@ -26,11 +26,14 @@ _UNREADABLE_TEXT_LIMIT = 2000
 
 @dataclass(frozen=True)
 class Pager:
+    """The paging query params of one call: page size, page number from 0, whether to count."""
+
     page_size: int
     page_no: int = 0
     calc_total: bool = True
 
     def params(self) -> dict[str, str]:
+        """As query params: page_size, page_no, calc_total (1/0)."""
         return {
             "page_size": str(self.page_size),
             "page_no": str(self.page_no),
@@ -40,6 +43,8 @@ class Pager:
 
 @dataclass(frozen=True)
 class Credentials:
+    """sid, app key, the secret and salt of an issued `secret:salt`."""
+
     sid: str
     key: str
     secret: str
@@ -54,6 +59,7 @@ class Credentials:
 
 
 def endpoint_url(base: str) -> str:
+    """The /openapi URL of a server's base URL (given with or without it)."""
     base = base.rstrip("/")
     return base if base.endswith(ENDPOINT_PATH) else base + ENDPOINT_PATH
 
@@ -79,6 +85,7 @@ def build_request(
     timestamp: int,
     pager: Pager | None = None,
 ) -> httpx.Request:
+    """A signed POST of one call: public params and sign in the query string, the body as is."""
     params = {"sid": creds.sid, "key": creds.key, "method": method, "v": API_VERSION}
     if creds.send_salt:
         params["salt"] = creds.salt
