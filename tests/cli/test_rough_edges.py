@@ -103,7 +103,7 @@ def test_logs_follow_prints_new_calls(run: Run, db_url: str, monkeypatch) -> Non
 
     log("a" * 32)
     # a call arrives while --follow waits between two reads of the log
-    monkeypatch.setattr(logs_module.time, "sleep", lambda _seconds: log("b" * 32, 100))
+    monkeypatch.setattr(logs_module, "pause", lambda _seconds: log("b" * 32, 100))
     output = run("logs", "--follow", "--polls", "2").output
     assert "a" * 32 not in output  # logged before --follow started
     assert "b" * 32 in output and "m.x" in output and "  100  " in output

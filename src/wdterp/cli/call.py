@@ -74,12 +74,12 @@ def call(
         except WdtTransportError as exc:
             fail(f"cannot reach {url}: {exc.message}")
         except WdtError as exc:
-            show_error(exc, method)
+            show_error(exc, method, url)
             raise typer.Exit(1) from exc
     echo_json(data)
 
 
-def show_error(exc: WdtError, method: str = "") -> None:
+def show_error(exc: WdtError, method: str = "", url: str = "") -> None:
     console = err()
     console.print(f"[bold red]status {exc.status}[/]: {exc.message}", highlight=False)
     if exc.row is not None:
@@ -93,3 +93,7 @@ def show_error(exc: WdtError, method: str = "") -> None:
     if exc.request_id:
         console.print(f"request id: {exc.request_id}  (wdterp logs --explain {exc.request_id})",
                       highlight=False)
+        if url:
+            base = url.rstrip('/').removesuffix('/openapi')
+            console.print(f"explained in the console: {base}/console/calls/{exc.request_id}",
+                          highlight=False)

@@ -20,6 +20,7 @@ from wdterp.storage.db import Database
 
 #: seconds between two reads of the log with --follow (the server writes it every half second)
 FOLLOW_SECONDS = 1.0
+pause = time.sleep
 
 
 def log_dict(row: CallLog) -> dict[str, Any]:
@@ -87,7 +88,7 @@ def _follow(handle: Database, filters: dict[str, Any], as_json: bool, polls: int
                 last = max(last, row.id)
             done += 1
             if polls is None or done < polls:
-                time.sleep(FOLLOW_SECONDS)
+                pause(FOLLOW_SECONDS)
     except KeyboardInterrupt:
         return
 
