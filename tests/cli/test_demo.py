@@ -15,6 +15,7 @@ from clitools import complete_schema
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
+from demotools import demo_order
 from support import Caller, ServerHandle, run_server
 from wdterp.api.ops import run_operation
 from wdterp.cli.demo import STOCK_CALL, DemoSandbox, prepare, show
@@ -55,18 +56,7 @@ def _stock(caller: Caller, spec_no: str) -> dict[tuple[str, bool], float]:
 
 
 def _order(tid: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    now = format_wire_time(now_china())
-    trade = {"tid": tid, "process_status": 10, "trade_status": 30, "refund_status": 0, "pay_status": 2,
-             "order_count": 1, "goods_count": 2, "pay_method": 7, "trade_time": now, "pay_time": now,
-             "end_time": None, "buyer_nick": "newcomer", "buyer_message": "", "receiver_name": "张三",
-             "receiver_area": "上海 上海市 浦东新区", "receiver_address": "世纪大道 1 号",
-             "receiver_mobile": "13888888888", "post_amount": 0, "discount": 0, "receivable": 118, "paid": 118,
-             "delivery_term": 1, "is_auto_wms": False, "warehouse_no": ""}
-    line = {"tid": tid, "oid": f"{tid}-1", "status": 30, "refund_status": 0, "goods_id": "10001",
-            "spec_id": "10001-1", "goods_no": "TS01", "spec_no": "TS01-WH-M", "goods_name": "纯棉圆领T恤",
-            "spec_name": "白色 M", "num": 2, "price": 59, "discount": 0, "share_discount": 0, "total_amount": 118,
-            "adjust_amount": 0, "refund_amount": 0, "remark": "", "json": ""}
-    return [trade], [line]
+    return demo_order(tid)
 
 
 def _trade(caller: Caller, tid: str) -> dict[str, Any]:

@@ -184,3 +184,10 @@ def test_bodies_are_captured_without_secrets(console_server: ConsoleServer) -> N
         row = calllog.find(session, request_id)
     assert row and row.request_body == "[{}]" and row.response_body == response.text
     assert caller.secret not in (row.request_body + row.response_body + row.detail)
+
+
+def test_a_mistyped_method_filter_suggests_names(console_server: ConsoleServer) -> None:
+    client = signed_in(console_server)
+    page = client.get("/console/calls", params={"method": "setting.Shop.queryShp"})
+    assert page.status_code == 200 and 'id="did-you-mean"' in page.text and "setting.Shop.queryShop" in page.text
+    assert 'id="did-you-mean"' not in client.get("/console/calls", params={"method": "setting.Shop.queryShop"}).text

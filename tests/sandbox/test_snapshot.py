@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
+from demotools import demo_order
 from support import Backend, Caller
 from wdterp.cli.demo import demo_document
 from wdterp.cli.main import app
@@ -33,19 +34,8 @@ def _demo_tenant(backend: Backend) -> Caller:
         return Caller(backend.server.url, document["sid"], created.key, created.secret, created.salt)
 
 
-def _push(caller: Caller, tid: str, spec_no: str = "TS01-WH-M") -> dict[str, Any]:
-    now = format_wire_time(now_china())
-    trade = {"tid": tid, "process_status": 10, "trade_status": 30, "refund_status": 0, "pay_status": 2,
-             "order_count": 1, "goods_count": 1, "pay_method": 7, "trade_time": now, "pay_time": now,
-             "end_time": None, "buyer_nick": "b", "buyer_message": "", "receiver_name": "张三",
-             "receiver_area": "上海 上海市 浦东新区", "receiver_address": "世纪大道 1 号",
-             "receiver_mobile": "13888888888", "post_amount": 0, "discount": 0, "receivable": 59, "paid": 59,
-             "delivery_term": 1, "is_auto_wms": False, "warehouse_no": ""}
-    line = {"tid": tid, "oid": f"{tid}-1", "status": 30, "refund_status": 0, "goods_id": "10001",
-            "spec_id": "10001-1", "goods_no": "TS01", "spec_no": spec_no, "goods_name": "T", "spec_name": "M",
-            "num": 1, "price": 59, "discount": 0, "share_discount": 0, "total_amount": 59, "adjust_amount": 0,
-            "refund_amount": 0, "remark": "", "json": ""}
-    return caller.call("sales.RawTrade.pushSelf2", MALL, [trade], [line])
+def _push(caller: Caller, tid: str) -> dict[str, Any]:
+    return caller.call("sales.RawTrade.pushSelf2", MALL, *demo_order(tid, num=1))
 
 
 def _state(backend: Backend, sid: str) -> dict[str, list[tuple[Any, ...]]]:

@@ -12,7 +12,8 @@ from starlette.responses import JSONResponse, Response
 from wdterp.domain.calllog import service as calllog
 from wdterp.domain.calllog.models import CallLog
 from wdterp.protocol.clock import format_wire_time
-from wdterp.protocol.errors import catalog
+from wdterp.api.docs import all_docs
+from wdterp.protocol.errors import catalog, suggest
 
 if TYPE_CHECKING:
     from wdterp.console.app import Console, Handler
@@ -52,7 +53,8 @@ def routes(console: Console) -> list[tuple[str, Handler, list[str]]]:
     async def calls(request: Request) -> Response:
         f = _filters(request)
         rows = await console.read(lambda s: _search(s, f))
-        return console.render(request, "calls.html", rows=rows, f=f, rows_catalog=sorted(catalog()))
+        near = suggest(f["method"], all_docs()) if f["method"] and f["method"] not in all_docs() else []
+        return console.render(request, "calls.html", rows=rows, f=f, rows_catalog=sorted(catalog()), near=near)
 
     async def feed(request: Request) -> Response:
         f = _filters(request)

@@ -18,10 +18,6 @@ from wdterp.domain.tenancy import service as tenancy
 if TYPE_CHECKING:
     from wdterp.console.app import Console, Handler
 
-#: the largest snapshot file the restore form takes
-MAX_UPLOAD = 200 * 1024 * 1024
-
-
 def _params(form: dict[str, str]) -> dict[str, str]:
     params = {k[2:]: v for k, v in form.items() if k.startswith("p.") and v != ""}
     for line in form.get("extra", "").splitlines():
@@ -72,7 +68,7 @@ def routes(console: Console) -> list[tuple[str, Handler, list[str]]]:
             "Content-Disposition": f'attachment; filename="{sid}-snapshot.json"'})
 
     async def restore(request: Request) -> Response:
-        form = await request.form(max_part_size=MAX_UPLOAD)
+        form = await request.form()
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
             return await sandbox_page(request, "choose a snapshot file / 请选择快照文件", 400)
