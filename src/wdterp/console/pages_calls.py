@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from wdterp.api.docs import all_docs
 from wdterp.domain.calllog import service as calllog
 from wdterp.domain.calllog.models import CallLog
 from wdterp.protocol.clock import format_wire_time
-from wdterp.api.docs import all_docs
 from wdterp.protocol.errors import catalog, suggest
 
 if TYPE_CHECKING:
