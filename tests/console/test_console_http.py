@@ -191,3 +191,58 @@ def test_a_mistyped_method_filter_suggests_names(console_server: ConsoleServer) 
     page = client.get("/console/calls", params={"method": "setting.Shop.queryShp"})
     assert page.status_code == 200 and 'id="did-you-mean"' in page.text and "setting.Shop.queryShop" in page.text
     assert 'id="did-you-mean"' not in client.get("/console/calls", params={"method": "setting.Shop.queryShop"}).text
+
+
+def test_documents_filter_page_and_detail(console_server: ConsoleServer) -> None:
+    client = signed_in(console_server)
+    sid = console_server.sid
+    every = client.get("/console/documents/stock", params={"sid": sid})
+    assert every.status_code == 200 and "11 条 rows" in every.text
+    with console_server.server.db.sessions() as session:
+        from wdterp.domain.masterdata.service import find_warehouse
+        from wdterp.domain.tenancy import service as tenancy
+
+        tenant_id = tenancy.get_tenant(session, sid).id
+        warehouse = find_warehouse(session, tenant_id, "WH-BJ")
+        assert warehouse is not None
+        warehouse_id = warehouse.warehouse_id
+    beijing = client.get("/console/documents/stock", params={"sid": sid, "warehouse_id": warehouse_id})
+    assert "3 条 rows" in beijing.text and "WH-SH" not in beijing.text.split('id="doc-rows"')[1]
+    assert "1 条 rows" in client.get("/console/documents/stock", params={"sid": sid, "defect": "1"}).text  # 残次品
+    assert "10 条 rows" in client.get("/console/documents/stock", params={"sid": sid, "defect": "0"}).text
+    bad = client.get("/console/documents/stock", params={"sid": sid, "warehouse_id": "abc"})
+    assert bad.status_code == 400
+    stockins = client.get("/console/documents/stockins", params={"sid": sid})
+    found = re.search(r'href="(/console/documents/stockins/\d+)\?sid=', stockins.text)
+    assert found
+    detail = client.get(found.group(1), params={"sid": sid})
+    assert detail.status_code == 200 and "stock_document_line" in detail.text
+    # another tenant's document is not shown under this one
+    assert client.get(found.group(1), params={"sid": "nobody"}).status_code == 404
+
+
+def test_sandbox_snapshot_restore_reset(console_server: ConsoleServer, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from consoletools import demo_tenant
+
+    from wdterp.domain.tenancy import service as tenancy
+
+    caller = demo_tenant(console_server.server.db, console_server.url)
+    client = signed_in(console_server)
+    token = csrf_of(client.get("/console/sandbox", params={"sid": caller.sid}).text)
+    snapshot = client.post("/console/sandbox/snapshot", data={"csrf": token, "sid": caller.sid})
+    assert snapshot.status_code == 200 and "attachment" in snapshot.headers["content-disposition"]
+    with console_server.server.db.transaction() as session:
+        tenancy.update_tenant(session, caller.sid, name="changed")
+    restored = client.post("/console/sandbox/restore", data={"csrf": token},
+                           files={"file": ("s.json", snapshot.content, "application/json")})
+    assert restored.status_code == 200 and f"tenant {caller.sid} restored" in restored.text
+    with console_server.server.db.sessions() as session:
+        assert tenancy.get_tenant(session, caller.sid).name != "changed"
+    refused = client.post("/console/sandbox/reset", data={"csrf": token, "sid": caller.sid, "confirm": "x"})
+    assert refused.status_code == 400
+    reset = client.post("/console/sandbox/reset", data={"csrf": token, "sid": caller.sid, "confirm": caller.sid})
+    assert reset.status_code == 200 and f"tenant {caller.sid} reset" in reset.text
+    assert caller.call("setting.Warehouse.queryWarehouse", {}, page=(10, 0))["data"]["total_count"] == 0
+    garbage = client.post("/console/sandbox/restore", data={"csrf": token},
+                          files={"file": ("s.json", b"not json", "application/json")})
+    assert garbage.status_code == 400

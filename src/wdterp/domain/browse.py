@@ -38,6 +38,8 @@ def _conditions(t: Table, tenant_id: int, filters: dict[str, Any],
             python_type = getattr(column.type, "python_type", str)
             if python_type is str:
                 conditions.append(column.contains(str(value), autoescape=True))
+            elif python_type is bool:
+                conditions.append(column == (str(value).strip().lower() in ("1", "true", "yes", "on")))
             else:
                 conditions.append(column == python_type(value))
     return conditions
