@@ -17,7 +17,16 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from wdterp import __version__
-from wdterp.console import auth, pages_apps, pages_calls, pages_docs, pages_ops, pages_overview, pages_tools
+from wdterp.console import (
+    auth,
+    pages_apps,
+    pages_calls,
+    pages_docs,
+    pages_ops,
+    pages_overview,
+    pages_sandbox,
+    pages_tools,
+)
 from wdterp.domain.tenancy import service as tenancy
 from wdterp.storage.db import Database
 
@@ -147,7 +156,7 @@ def console_app(context: ConsoleContext) -> Starlette:
         Route("/logout", console.page(console.logout), methods=["POST"]),
         Mount("/static", app=StaticFiles(packages=[("wdterp.console", "static")]), name="static"),
     ]
-    for module in (pages_overview, pages_apps, pages_calls, pages_tools, pages_docs, pages_ops):
+    for module in (pages_overview, pages_apps, pages_calls, pages_tools, pages_docs, pages_ops, pages_sandbox):
         routes += [Route(path, console.page(handler), methods=methods)
                    for path, handler, methods in module.routes(console)]
     routes.append(Route("/{path:path}", console.page(console.not_found),

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
 
+from wdterp.console.common import chosen_sid
 from wdterp.domain import browse
 from wdterp.domain.tenancy import service as tenancy
 
@@ -65,37 +66,34 @@ def _display(value: Any, labels: dict[Any, str]) -> tuple[str, Any]:
     return (label, value) if label is not None else (str(value), None)
 
 
+def _page(session: Session, view: View, sid: str, filters: dict[str, str], page_no: int) -> dict[str, Any]:
+    tenant_id = _tenant_id(session, sid)
+    if tenant_id is None:
+        return {"page": None, "labels": {}}
+    page = browse.list_rows(session, view.table, tenant_id, filters, PAGE_SIZE, page_no, view.fixed)
+    return {"page": page, "labels": browse.labels(session, view.table, page.rows)}
+
+
 def _tenant_id(session: Session, sid: str) -> int | None:
     tenant = tenancy.find_tenant(session, sid)
     return tenant.id if tenant else None
 
 
 def routes(console: Console) -> list[tuple[str, Handler, list[str]]]:
-    def _sid(request: Request) -> str:
-        tenants = request.scope.get("console_tenants", [])
-        return request.query_params.get("sid") or (tenants[0] if tenants else "")
-
     async def index(request: Request) -> Response:
-        return console.render(request, "documents.html", views=all_views(), view=None, sid=_sid(request))
+        return console.render(request, "documents.html", views=all_views(), view=None, sid=chosen_sid(request))
 
     async def listing(request: Request) -> Response:
         view = all_views().get(request.path_params["view"])
         if view is None:
             return await console.not_found(request)
-        sid = _sid(request)
+        sid = chosen_sid(request)
         filters = {name: request.query_params.get(name, "") for name in view.filters}
         raw_page = request.query_params.get("page", "0")
         page_no = int(raw_page) if raw_page.isdigit() else 0
 
-        def work(session: Session) -> dict[str, Any]:
-            tenant_id = _tenant_id(session, sid)
-            if tenant_id is None:
-                return {"page": None}
-            page = browse.list_rows(session, view.table, tenant_id, filters, PAGE_SIZE, page_no, view.fixed)
-            return {"page": page, "labels": browse.labels(session, view.table, page.rows)}
-
         try:
-            found = await console.read(work)
+            found = await console.read(lambda s: _page(s, view, sid, filters, page_no))
         except ValueError as exc:
             return console.render(request, "error.html", status=400, message=f"bad filter: {exc}")
         key = browse.key_of(view.table)
@@ -112,7 +110,7 @@ def routes(console: Console) -> list[tuple[str, Handler, list[str]]]:
         key = request.path_params["key"]
         if view is None or not key.isdigit():
             return await console.not_found(request)
-        sid = _sid(request)
+        sid = chosen_sid(request)
 
         def work(session: Session) -> Any:
             tenant_id = _tenant_id(session, sid)
