@@ -246,3 +246,26 @@ def test_sandbox_snapshot_restore_reset(console_server: ConsoleServer, tmp_path)
     garbage = client.post("/console/sandbox/restore", data={"csrf": token},
                           files={"file": ("s.json", b"not json", "application/json")})
     assert garbage.status_code == 400
+
+
+def test_every_page_on_each_backend(backend) -> None:  # type: ignore[no-untyped-def]
+    """The console's own queries (call-log figures, generic document reads) on SQLite and PostgreSQL."""
+    from consoletools import demo_tenant
+
+    config = GatewayConfig(admin_token=TOKEN, capture_bodies=True, access_cache_ttl=0.0,
+                           call_log_flush_seconds=0.05)
+    with run_server(backend.db, config) as server:
+        caller = demo_tenant(backend.db, server.url)
+        failed = caller.send(caller.params("setting.Warehouse.queryWarehous", page=(10, 0)), b"[{}]")
+        client = httpx.Client(base_url=server.url, timeout=30)
+        client.get(f"/console/login?token={TOKEN}&next=/console/")
+        request_id = failed.headers["x-request-id"]
+        for _ in range(200):
+            if client.get(f"/console/calls/{request_id}").status_code == 200:
+                break
+            time.sleep(0.02)
+        assert "did you mean" in client.get(f"/console/calls/{request_id}").text
+        for page in [*PAGES, "/console/documents/raw_trade", "/console/calls/feed?after=0&row=E36"]:
+            response = client.get(page, params={"sid": caller.sid, "trade_no": "T", "warehouse_id": "1"})
+            assert response.status_code == 200, (page, response.text[:300])
+        assert "E36" in client.get("/console/").text
