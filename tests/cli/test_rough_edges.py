@@ -107,3 +107,14 @@ def test_logs_follow_prints_new_calls(run: Run, db_url: str, monkeypatch) -> Non
     output = run("logs", "--follow", "--polls", "2").output
     assert "a" * 32 not in output  # logged before --follow started
     assert "b" * 32 in output and "m.x" in output and "  100  " in output
+
+
+def test_logs_next_to_the_demo_database_points_to_it(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from wdterp.cli.demo import prepare
+
+    monkeypatch.chdir(tmp_path)
+    prepare("sqlite:///./wdterp-demo.db", "http://127.0.0.1:8080")
+    monkeypatch.delenv("WDTERP_DATABASE_URL", raising=False)
+    result = CliRunner().invoke(app, ["logs"])
+    assert result.exit_code == 2
+    assert f"export WDTERP_DATABASE_URL=sqlite:///{tmp_path / 'wdterp-demo.db'}" in result.output.replace("\n", "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -18,6 +19,8 @@ DbOption = Annotated[str | None, typer.Option(
     "--db", metavar="URL", show_default=False,
     help="Database URL; else WDTERP_DATABASE_URL, else sqlite:///./wdterp.db.")]
 
+#: the file `wdterp demo` keeps its sandbox in, in the directory it was started from
+DEMO_FILE = "wdterp-demo.db"
 #: exit status of a bad invocation or input file (as click uses for usage errors)
 USAGE_ERROR = 2
 
@@ -63,7 +66,11 @@ def database(url: str | None, *, require_schema: bool = True) -> Iterator[Databa
     db = open_database(url)
     try:
         if require_schema and migrate.current_revision(db) is None:
-            fail(f"the database {db.url} has no wdterp schema yet: run `wdterp init --db {db.url}`",
+            hint = ""
+            if Path(DEMO_FILE).exists():
+                hint = (f"; the demo's database is here: export WDTERP_DATABASE_URL=sqlite:///"
+                        f"{Path(DEMO_FILE).resolve()} (or pass --db)")
+            fail(f"the database {db.url} has no wdterp schema yet: run `wdterp init --db {db.url}`{hint}",
                  USAGE_ERROR)
         yield db
     except OperationalError as exc:

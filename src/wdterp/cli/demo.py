@@ -19,7 +19,7 @@ import typer
 from rich.panel import Panel
 from sqlalchemy.engine import make_url
 
-from wdterp.cli.common import out
+from wdterp.cli.common import DEMO_FILE, out
 from wdterp.cli.load import load_into
 from wdterp.cli.server import init_database, run_server
 from wdterp.domain import sandbox as tenant_sandbox
@@ -27,7 +27,7 @@ from wdterp.domain.masterdata.loader import LoadReport, parse_document
 from wdterp.domain.tenancy import service as tenancy
 from wdterp.storage.db import Database, resolve_url
 
-DEMO_DB = "sqlite:///./wdterp-demo.db"
+DEMO_DB = f"sqlite:///./{DEMO_FILE}"
 DEMO_APP_KEY = "demo-api"
 EXAMPLE_CALL = "setting.Warehouse.queryWarehouse '{}' --page-size 10"
 #: the demo's stock (demo.yaml `stock`), as a newcomer's second call
