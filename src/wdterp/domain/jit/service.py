@@ -21,6 +21,7 @@ from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import OrderType, StockinStatus, StockoutStatus
 from wdterp.domain.jit.models import JitRefund, JitRefundLine
 from wdterp.domain.masterdata.models import Logistics, Shop, Warehouse
+from wdterp.domain.numbering.service import next_no
 from wdterp.domain.queries import equal_if_given, find_by_number, in_window
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
@@ -109,7 +110,7 @@ def create_jit_refund(session: Session, tenant_id: int, *, shop: Shop, warehouse
                                                      JitRefund.jit_refund_no == jit_refund_no)):
         raise ApiError("E39", f"JIT return {jit_refund_no!r} already exists")
     specs = specs_by_no(session, tenant_id, [str(d.get("spec_no", "")) for d in details])
-    refund = JitRefund(tenant_id=tenant_id, refund_no=engine.next_no(session, tenant_id, REFUND_PREFIX),
+    refund = JitRefund(tenant_id=tenant_id, refund_no=next_no(session, tenant_id, REFUND_PREFIX),
                        status=JitRefundStatus.CHECKED, shop_id=shop.shop_id, jit_refund_no=jit_refund_no,
                        warehouse_id=wh.warehouse_id)
     for name in ("jit_warehouse", "refund_type", "pay_type", "receiver", "country", "state", "city", "region",

@@ -6,6 +6,7 @@ cancel releases); every step writes a trade log row with the op codes of sales.T
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -21,12 +22,12 @@ from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import OrderType, StockoutStatus
 from wdterp.domain.masterdata.models import Shop, Warehouse
 from wdterp.domain.masterdata.service import active_logistics, find_logistics, find_warehouse
+from wdterp.domain.numbering.service import next_no
 from wdterp.domain.sales import payments
-from wdterp.domain.sales.models import RawTrade, RawTradeOrder, Trade, TradeLog, TradeOrder
+from wdterp.domain.sales.models import RawTrade, RawTradeOrder, Trade, TradeOrder
 from wdterp.domain.sales.statuses import (
     CHECKABLE,
     LINE_REFUNDED,
-    SELF_PLATFORM,
     SYSTEM_OPERATOR,
     LogType,
     PayStatus,
@@ -34,6 +35,7 @@ from wdterp.domain.sales.statuses import (
     StockState,
     TradeStatus,
 )
+from wdterp.domain.sales.tradelog import add_log, touch
 from wdterp.domain.tenancy.models import Tenant
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
@@ -48,34 +50,11 @@ RECEIVER = ("receiver_name", "receiver_area", "receiver_address", "receiver_zip"
              "receiver_telno", "receiver_province", "receiver_city", "receiver_district")
 
 
-def add_log(session: Session, trade: Trade, log_type: int, message: str = "",
-            operator: str = SYSTEM_OPERATOR) -> None:
-    session.add(TradeLog(tenant_id=trade.tenant_id, trade_id=trade.trade_id, type=int(log_type),
-                         shortname=operator or SYSTEM_OPERATOR, message=message[:255], created=now_china()))
-
-
-def find_trade(session: Session, tenant_id: int, trade_no: str) -> Trade | None:
-    return session.scalar(select(Trade).where(Trade.tenant_id == tenant_id, Trade.trade_no == trade_no))
-
-
-def get_trade(session: Session, tenant_id: int, trade_no: str) -> Trade:
-    """A trade by number, or E21."""
-    trade = find_trade(session, tenant_id, trade_no)
-    if trade is None:
-        raise ApiError("E21", f"trade {trade_no!r} not found")
-    return trade
-
-
 def stockout_of(session: Session, trade: Trade) -> StockDocument | None:
     if not trade.stockout_no:
         return None
     return session.scalar(select(StockDocument).where(StockDocument.tenant_id == trade.tenant_id,
                                                       StockDocument.doc_no == trade.stockout_no))
-
-
-def touch(trade: Trade) -> None:
-    trade.modified = now_china()
-    trade.version_id = (trade.version_id or 0) + 1
 
 
 # ---------------------------------------------------------------------------- submit
@@ -160,7 +139,7 @@ def submit(session: Session, raw: RawTrade, operator: str = SYSTEM_OPERATOR) -> 
     paid = raw.pay_status == PayStatus.PAID or raw.delivery_term == 2
     logistics = find_logistics(session, raw.tenant_id, raw.cust_data) if raw.cust_data else None
     trade = Trade(
-        tenant_id=raw.tenant_id, trade_no=engine.next_no(session, raw.tenant_id, TRADE_PREFIX), shop_id=shop.shop_id,
+        tenant_id=raw.tenant_id, trade_no=next_no(session, raw.tenant_id, TRADE_PREFIX), shop_id=shop.shop_id,
         platform_id=shop.platform_id, warehouse_id=warehouse.warehouse_id if warehouse else None,
         trade_status=TradeStatus.AWAITING_CS_CHECK if paid else TradeStatus.UNPAID, trade_type=1,
         trade_from=raw.trade_from, delivery_term=raw.delivery_term, src_tids=raw.tid,
@@ -255,8 +234,19 @@ def _claim(session: Session, trade: Trade, status: int, action: str) -> None:
     session.refresh(trade, ["version_id"])
 
 
+#: told of every raw trade of a trade that ships (trade, raw trade, logistics_id, tracking number):
+#: the own mall's logistics sync queue (`sync.logistics.queue_shipment`); `wdterp.wiring` fills it
+ShipmentListener = Callable[[Session, Trade, RawTrade, int, str], None]
+_SHIPMENT_LISTENERS: list[ShipmentListener] = []
+
+
+def register_shipment_listener(listener: ShipmentListener) -> None:
+    if listener not in _SHIPMENT_LISTENERS:
+        _SHIPMENT_LISTENERS.append(listener)
+
+
 def generate_tracking_no(session: Session, tenant_id: int, when: datetime | None = None) -> str:
-    return engine.next_no(session, tenant_id, TRACKING_PREFIX, when)
+    return next_no(session, tenant_id, TRACKING_PREFIX, when)
 
 
 def consign(session: Session, trade: Trade, logistics_code: str | None, tracking_no: str | None,
@@ -289,19 +279,9 @@ def consign(session: Session, trade: Trade, logistics_code: str | None, tracking
         raw.modified = now
         for line in raw.orders:
             line.process_status, line.logistics_no = ProcessStatus.SHIPPED, number
-        if trade.platform_id == SELF_PLATFORM:
-            _queue_sync(session, trade, raw, logistics_id, number)
+        for listener in _SHIPMENT_LISTENERS:
+            listener(session, trade, raw, logistics_id, number)
     return doc
-
-
-def _queue_sync(session: Session, trade: Trade, raw: RawTrade, logistics_id: int, number: str) -> None:
-    from wdterp.domain.sync.logistics import queue_logistics_sync
-
-    oids = [o.oid for o in raw.orders if o.refund_status not in LINE_REFUNDED]
-    queue_logistics_sync(session, trade.tenant_id, shop_id=trade.shop_id, trade_id=trade.trade_id,
-                         trade_no=trade.trade_no, tid=raw.tid, oids=oids, logistics_id=logistics_id,
-                         logistics_no=number, is_part_sync=False,
-                         goods_count=sum((o.num for o in raw.orders), ZERO))
 
 
 def raw_trades_of(session: Session, trade: Trade) -> list[RawTrade]:
