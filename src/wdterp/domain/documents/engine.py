@@ -297,8 +297,7 @@ def check(session: Session, doc: StockDocument, operator: str = "", on_short: Sh
     ledger = inventory.apply_moves(session, doc.tenant_id, moves, ref_of(doc, operator), on_short,
                                    from_reserved=doc.is_reserved, sales=sales,
                                    ignore_reservations=ignore_reservations)
-    for line, row in zip(sorted(doc.lines, key=lambda x: (x.spec_id, x.defect)),
-                         sorted(ledger, key=lambda r: (r.spec_id, r.defect)), strict=False):
+    for line, row in zip(doc.lines, ledger, strict=True):  # one ledger row per line, in line order
         line.cost_price = row.cost_price
     doc.is_reserved = False
     now = now_china()
