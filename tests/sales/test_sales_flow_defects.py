@@ -7,9 +7,10 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from salestools import op, push2, raw_line, seed, trade_of
+from salestools import push2, raw_line, seed, trade_of
 from sqlalchemy import event
 
+from helpers import op
 from support import TenantHandle
 from wdterp.domain.catalog.models import Goods, Spec, Suite, SuiteDetail
 
