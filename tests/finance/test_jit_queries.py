@@ -94,3 +94,13 @@ def test_errors(tenant: TenantHandle) -> None:
         "status": 100, "message": "Data truncation: Data too long for column 'jit_refund_no' at row 1"}
     assert call("sales.jit.JitRefund.search", {}, {}) == {
         "status": 100, "message": "此方法仅支持分页查询：sales.jit.JitRefund.search"}
+
+
+def test_a_jit_stockout_without_weighed_postage_is_collected(tenant: TenantHandle) -> None:
+    # a defect found by the documented-fields sweep: an empty weigh_post_cost broke StockoutCollect (99)
+    _seed(tenant)
+    op(tenant, "jit.order.create", shop_no="vip", warehouse_no="WH1", details=[{"spec_no": "S1", "num": 1}])
+    data = tenant.caller.ok("statistic.StockoutCollect.queryCostWithDetail", window(), page=(10, 0))
+    assert [row["weigh_post_cost"] for row in data["order"]] == [0]
+    jit = tenant.caller.ok("wms.stockout.JitOrder.search", window(), {}, page=(10, 0))["order_list"]
+    assert [row["weigh_post_cost"] for row in jit] == ["0"]

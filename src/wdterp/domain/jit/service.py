@@ -7,7 +7,7 @@ stockins the stockin codes (80 已完成 at check); JIT returns 30 已审核 at 
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -63,7 +63,8 @@ def create_jit_stockout(session: Session, tenant_id: int, settings: dict[str, An
     for line, raw in zip(lines, details, strict=True):
         line.extra = {"po_no": str(raw.get("po_no", "")), "tax_price": str(raw.get("tax_price", line.price))}
     extra = {k: str(header.get(k) or "") for k in ("po_no_list", "receive_warehouse_no", "receive_warehouse_name",
-                                                     "src_tids", "weigh_post_cost")}
+                                                     "src_tids")}
+    extra["weigh_post_cost"] = str(_amount(header.get("weigh_post_cost"), "weigh_post_cost"))
     extra["shop_id"] = str(shop.shop_id)
     doc = engine.create(session, tenant_id, JIT_OUT, wh, lines, StockoutStatus.AWAITING_CHECK,
                         logistics_id=logistics.logistics_id if logistics else 0,
@@ -72,6 +73,17 @@ def create_jit_stockout(session: Session, tenant_id: int, settings: dict[str, An
     if consign:
         consign_jit_stockout(session, doc)
     return doc
+
+
+def _amount(value: Any, name: str) -> Decimal:
+    """An amount a JIT document keeps (0 when not given): a finite Decimal(19,4)."""
+    try:
+        amount = Decimal(str(value)) if value not in (None, "") else Decimal(0)
+    except InvalidOperation:
+        raise business_error(f"{name}格式不正确", f"{name} {value!r} is not a number") from None
+    if not amount.is_finite() or abs(amount) >= Decimal(10) ** 15:
+        raise business_error(f"{name}格式不正确", f"{name} {value!r} is out of range")
+    return amount
 
 
 def consign_jit_stockout(session: Session, doc: StockDocument) -> None:
