@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from salestools import SF, op, push2, raw_line, seed
+from salestools import SF, push2, raw_line, seed
 from sqlalchemy import select
 
+from helpers import op
 from support import TenantHandle
 from wdterp.domain.sales.models import RawTrade
 

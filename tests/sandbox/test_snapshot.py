@@ -11,17 +11,17 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from demotools import demo_order
+from helpers import demo_order
 from support import Backend, Caller
 from wdterp.cli.demo import demo_document
 from wdterp.cli.main import app
 from wdterp.domain import sandbox
-from wdterp.domain.all_models import metadata
 from wdterp.domain.masterdata.loader import load_document
 from wdterp.domain.sales.autopilot import run_autopilot
 from wdterp.domain.tenancy import service as tenancy
 from wdterp.protocol.clock import format_wire_time, now_china
 from wdterp.storage.snapshot import tenant_scopes
+from wdterp.wiring import metadata as all_tables
 
 MALL = "demo-mall"
 
@@ -45,7 +45,7 @@ def _state(backend: Backend, sid: str) -> dict[str, list[tuple[Any, ...]]]:
         conn = session.connection()
         return {scope.table.name: [tuple(row) for row in conn.execute(
             select(*scope.table.columns).where(scope.condition(tenant_id))
-            .order_by(*scope.table.primary_key.columns))] for scope in tenant_scopes(metadata)}
+            .order_by(*scope.table.primary_key.columns))] for scope in tenant_scopes(all_tables())}
 
 
 def _ship_all(backend: Backend) -> None:
@@ -55,7 +55,7 @@ def _ship_all(backend: Backend) -> None:
 
 def test_every_tenant_table_is_covered() -> None:
     names = set(sandbox.tenant_tables())
-    for table in metadata.sorted_tables:
+    for table in all_tables().sorted_tables:
         if "tenant_id" in table.c:
             assert table.name in names
     # lines without a tenant_id of their own come with their document

@@ -10,6 +10,10 @@ from wdterp import __version__
 from wdterp.cli import apps, call, coverage, demo, errors, load, logs, ops, sandbox, server, tenants
 from wdterp.cli.common import USAGE_ERROR, fail
 from wdterp.settings import SettingsError, settings
+from wdterp.wiring import wire
+
+# every command runs on the whole application: methods, operations, hooks and load sections registered
+wire()
 
 app = typer.Typer(
     name="wdterp",

@@ -10,7 +10,10 @@ from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from wdterp.domain.all_models import metadata
+from wdterp.storage.base import Base
+
+#: every model's table: the entry points import all models (`wdterp.wiring`) before anything runs
+metadata = Base.metadata
 
 
 @dataclass(frozen=True)

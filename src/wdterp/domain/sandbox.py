@@ -8,10 +8,13 @@ from typing import Any
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy.orm import Session
 
-from wdterp.domain.all_models import metadata
 from wdterp.domain.masterdata.service import seed_tenant
 from wdterp.storage import snapshot
+from wdterp.storage.base import Base
 from wdterp.storage.snapshot import SnapshotError
+
+#: every model's table: the entry points import all models (`wdterp.wiring`) before anything runs
+metadata = Base.metadata
 
 __all__ = ["SnapshotError", "reset_tenant", "restore_tenant", "snapshot_tenant", "tenant_tables"]
 

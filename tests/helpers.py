@@ -1,0 +1,63 @@
+"""Helpers every test directory shares: ERP-side operations, query windows, error envelopes, documented
+fields. (Seeding stays with each directory's tools: it differs by context.)"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from support import TenantHandle
+from wdterp.api.docs import doc
+from wdterp.api.ops import run_operation
+from wdterp.protocol.clock import format_wire_time, now_china
+from wdterp.protocol.errors import row
+
+
+def op(tenant: TenantHandle, name: str, **params: Any) -> dict[str, Any]:
+    """Run an ERP-side operation for the tenant in a transaction of its own (as `wdterp ops run` does)."""
+    with tenant.db.transaction() as session:
+        return run_operation(session, name, tenant.sid, params)
+
+
+def window(minutes: float = 0, *, days: float = 0, hours: float = 0, ahead_minutes: float = 5,
+           **extra: Any) -> dict[str, Any]:
+    """`start_time`/`end_time` from `days`/`hours`/`minutes` ago (30 minutes when none is given) to
+    `ahead_minutes` from now, with any further filter fields."""
+    back = timedelta(days=days, hours=hours, minutes=minutes) or timedelta(minutes=30)
+    now = now_china()
+    return {"start_time": format_wire_time(now - back),
+            "end_time": format_wire_time(now + timedelta(minutes=ahead_minutes)), **extra}
+
+
+def expect(envelope: dict[str, Any], row_id: str, **values: Any) -> None:
+    """The envelope is exactly the contract row's (status and message, template values filled)."""
+    expected = row(row_id)
+    assert envelope == {"status": expected.code, "message": expected.format(**values)}, envelope
+
+
+def expect_business(envelope: dict[str, Any], message: str) -> None:
+    """The envelope is a business refusal (code 100) with exactly this message."""
+    assert envelope == {"status": 100, "message": message}, envelope
+
+
+def documented(method: str, table: str) -> set[str]:
+    """The documented response fields of one table of a method (a KeyError for a table it has not)."""
+    return {f.name for f in doc(method).response_tables[table]}
+
+
+def demo_order(tid: str, spec_no: str = "TS01-WH-M", num: int = 2) -> tuple[list[dict[str, Any]],
+                                                                          list[dict[str, Any]]]:
+    """An order of the demo catalog as a mall pushes it (`sales.RawTrade.pushSelf2` arguments)."""
+    now = format_wire_time(now_china())
+    amount = 59 * num
+    trade = {"tid": tid, "process_status": 10, "trade_status": 30, "refund_status": 0, "pay_status": 2,
+             "order_count": 1, "goods_count": num, "pay_method": 7, "trade_time": now, "pay_time": now,
+             "end_time": None, "buyer_nick": "newcomer", "buyer_message": "", "receiver_name": "张三",
+             "receiver_area": "上海 上海市 浦东新区", "receiver_address": "世纪大道 1 号",
+             "receiver_mobile": "13888888888", "post_amount": 0, "discount": 0, "receivable": amount,
+             "paid": amount, "delivery_term": 1, "is_auto_wms": False, "warehouse_no": ""}
+    line = {"tid": tid, "oid": f"{tid}-1", "status": 30, "refund_status": 0, "goods_id": "10001",
+            "spec_id": "10001-1", "goods_no": "TS01", "spec_no": spec_no, "goods_name": "纯棉圆领T恤",
+            "spec_name": "白色 M", "num": num, "price": 59, "discount": 0, "share_discount": 0,
+            "total_amount": amount, "adjust_amount": 0, "refund_amount": 0, "remark": "", "json": ""}
+    return [trade], [line]
