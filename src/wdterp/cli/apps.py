@@ -81,7 +81,7 @@ def update(
     sid: SidOption,
     key: Annotated[str, typer.Option("--key", help="The app key.")],
     enabled: Annotated[bool | None, typer.Option("--enable/--disable",
-                                                 help="Enable, or disable (calls answer E08).")] = None,
+                                                 help="Enable, or disable (calls answer E09 app auth fail).")] = None,
     ip: IpOption = None,
     dynamic_password: Annotated[bool | None, typer.Option(
         "--dynamic-password/--no-dynamic-password", help="Require the dynamic password.")] = None,
