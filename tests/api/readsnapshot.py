@@ -54,7 +54,8 @@ def _window(method: Method) -> dict[str, Any]:
     if rule is None or rule.start is None or rule.end is None:
         return {}
     now = now_china()
-    return {rule.start: format_wire_time(now - timedelta(minutes=55)), rule.end: format_wire_time(now + timedelta(minutes=1))}
+    return {rule.start: format_wire_time(now - timedelta(minutes=55)),
+            rule.end: format_wire_time(now + timedelta(minutes=1))}
 
 
 def _first_table(method: Method) -> set[str]:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-
 from readsnapshot import FIXTURE, record
 
 
