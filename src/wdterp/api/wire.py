@@ -167,16 +167,18 @@ def _column_converter(column: Any, dialect: Dialect | None = None) -> Callable[[
         return int(kind._effective_decimal_return_scale)
     if isinstance(kind, DateTime):
         return _time_text
-    if type(kind).python_type is TypeEngine.python_type:  # a type with no Python equivalent
-        convert = wire_value
-    else:
-        convert = _converter(kind.python_type)
+    no_python_type = type(kind).python_type is TypeEngine.python_type
+    convert: Callable[[Any], Any] = wire_value if no_python_type else _converter(kind.python_type)
     process = kind._cached_result_processor(dialect, None) if dialect is not None else None
     if process is None:
         return None if convert is _same else convert
     if convert is _same:
         return cast(Callable[[Any], Any], process)
     return lambda value: convert(process(value))
+
+
+#: (wire name, index in the row or None when computed, conversion, nullable)
+_PlanItem = tuple[str, int | None, Callable[[Any], Any] | int | None, bool]
 
 
 class Columns:
@@ -196,16 +198,16 @@ class Columns:
         self.constants = dict(constants or {})
         self._columns = tuple(columns)
         self._computed, self._nullable = set(computed), set(nullable)
-        self._plans: dict[str | None, tuple[Any, ...]] = {}
+        self._plans: dict[str | None, tuple[_PlanItem, ...]] = {}
         self._plan = self._plan_for(None)
 
-    def _plan_for(self, dialect: Dialect | None) -> tuple[Any, ...]:
+    def _plan_for(self, dialect: Dialect | None) -> tuple[_PlanItem, ...]:
         key = None if dialect is None else dialect.name
         if key in self._plans:
             return self._plans[key]
         columns, computed, nullable = self._columns, self._computed, self._nullable
         index = {column.key: at for at, column in enumerate(columns)}
-        plan: list[tuple[str, int | None, Callable[[Any], Any] | int | None, bool]] = []
+        plan: list[_PlanItem] = []
         for name in self.names:
             if name in computed or name in self.constants:
                 plan.append((name, None, None, False))
