@@ -10,25 +10,11 @@ from sqlalchemy import Connection, Select, func, select
 from sqlalchemy.orm import Session
 
 from wdterp.api.wire import Columns
+from wdterp.domain.paging import DEFAULT_PAGE, Page
 from wdterp.domain.tenancy.service import AppAccess
 from wdterp.protocol.errors import ApiError
 from wdterp.storage.db import Work
 from wdterp.storage.prepared import Bound
-
-
-@dataclass(frozen=True)
-class Page:
-    size: int
-    no: int
-    calc_total: bool
-
-    @property
-    def offset(self) -> int:
-        return self.size * self.no
-
-
-#: the page of a paged query reached without paging parameters (internal callers)
-DEFAULT_PAGE = Page(size=1000, no=0, calc_total=True)
 
 
 @dataclass
@@ -50,6 +36,11 @@ class CallContext:
         """The connection of the call's transaction, pending ORM changes flushed to it."""
         self.work.flush()
         return self.work.connection
+
+    @property
+    def paging(self) -> Page:
+        """The call's page, or the default one of a call without paging parameters."""
+        return self.page or DEFAULT_PAGE
 
     @property
     def tenant_id(self) -> int:

@@ -60,9 +60,17 @@ def compile_for(stmt: Any, dialect: Dialect) -> Compiled:
 def run(conn: Connection, compiled: Compiled, values: Mapping[str, Any]) -> list[Any]:
     """The rows of compiled SQL, as tuples straight from the DBAPI cursor of the unit of work."""
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    parameters = compiled.parameters(values)
+    # listeners of the engine's cursor events (statement capture in tests, tracing) still see it
+    observed = conn._has_events or conn.engine._has_events
     try:
-        cursor.execute(compiled.sql, compiled.parameters(values))
-        return list(cursor.fetchall())
+        if observed:
+            conn.dispatch.before_cursor_execute(conn, cursor, compiled.sql, parameters, None, False)
+        cursor.execute(compiled.sql, parameters)
+        rows = list(cursor.fetchall())
+        if observed:
+            conn.dispatch.after_cursor_execute(conn, cursor, compiled.sql, parameters, None, False)
+        return rows
     finally:
         cursor.close()
 
