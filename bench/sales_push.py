@@ -118,7 +118,7 @@ def run_pushers(base: str, creds: tuple[str, str, str, str], bodies: list[bytes]
 def core_rows(args_list: list[list[Any]], tenant_id: int, shop_id: int) -> list[tuple[list[dict[str, Any]],
                                                                                      list[dict[str, Any]]]]:
     """The header and line rows a push of each argument list writes (all values computed up front)."""
-    from wdterp.domain.sales.rawtrades import area_codes
+    from wdterp.domain.sales.rawrows import area_codes
 
     out = []
     now = now_china()
