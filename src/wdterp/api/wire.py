@@ -11,12 +11,13 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import DateTime, Float, Numeric, String, TypeDecorator, type_coerce
+from sqlalchemy import DateTime, Float, Numeric
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeEngine
 
 from wdterp.api.docs import doc
 from wdterp.protocol.clock import format_wire_time
+from wdterp.storage.rawtypes import RawDecimal, RawTime, read_columns  # noqa: F401  (re-exported)
 
 
 def _wire_datetime(value: datetime) -> str:
@@ -114,20 +115,6 @@ def project(obj: Any, names: tuple[str, ...], **computed: Any) -> dict[str, Any]
     return row
 
 
-class RawDecimal(TypeDecorator[Any]):
-    """A Numeric read as the driver gives it: no Decimal per value (`Columns` rounds it)."""
-
-    impl = Float(asdecimal=False)
-    cache_ok = True
-
-
-class RawTime(TypeDecorator[Any]):
-    """A DateTime read as the driver gives it (SQLite: its text; `Columns` writes it for the wire)."""
-
-    impl = String
-    cache_ok = True
-
-
 def _time_text(value: Any) -> Any:
     """A DateTime column's raw value → wire text, as `_wire_datetime` of the datetime the DateTime
     type would read (SQLite's "YYYY-MM-DD HH:MM:SS[.ffffff]" is cut, anything else parsed)."""
@@ -137,20 +124,6 @@ def _time_text(value: Any) -> Any:
             return value[:19]
         value = datetime.fromisoformat(value)
     return _wire_datetime(value)
-
-
-def read_columns(columns: Iterable[Any]) -> tuple[Any, ...]:
-    """Table columns to select for `Columns`: decimals and times as the driver gives them (their
-    conversion to wire values then runs once per column, not through a type per value)."""
-    out = []
-    for column in columns:
-        if isinstance(column.type, Numeric) and column.type.asdecimal and not isinstance(column.type, Float):
-            out.append(type_coerce(column, RawDecimal()).label(column.key))
-        elif isinstance(column.type, DateTime):
-            out.append(type_coerce(column, RawTime()).label(column.key))
-        else:
-            out.append(column)
-    return tuple(out)
 
 
 def _column_converter(column: Any, dialect: Dialect | None = None) -> Callable[[Any], Any] | int | None:

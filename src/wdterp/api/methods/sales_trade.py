@@ -7,12 +7,12 @@ from typing import Any
 
 from wdterp.api.context import CallContext
 from wdterp.api.docs import doc
-from wdterp.api.methods.sales_rows import TRADE_COLUMNS, TradeShaper
+from wdterp.api.methods.sales_rows import TradeShaper
 from wdterp.api.registry import declare
 from wdterp.api.validation import ArgsValidator, model_for
 from wdterp.api.wire import documented_fields, project
 from wdterp.domain.masterdata.models import Shop
-from wdterp.domain.sales import edits, flow, payments, search
+from wdterp.domain.sales import edits, flow, pages, payments, search
 from wdterp.protocol.errors import ApiError, business_error
 
 # ---------------------------------------------------------------------------- trade queries
@@ -23,7 +23,7 @@ def _trades(ctx: CallContext, params: dict[str, Any], history: bool, self_only: 
     (specs, goods, stock costs, barcodes) in one query each, shaped column by column."""
     stmt = search.trades_query(ctx.session, ctx.tenant_id, params, ctx.permitted_shops(), history, self_only)
     shaper = TradeShaper(ctx.session, ctx.tenant_id, ctx.method, bool(params.get("cal_share_post_amount")))
-    trades, total = ctx.fetch_page(stmt.with_only_columns(*TRADE_COLUMNS), scalars=False)
+    trades, total = ctx.fetch_page(stmt.with_only_columns(*pages.TRADE_COLUMNS), scalars=False)
     return ctx.page_of(shaper(trades), total)
 
 
