@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from wdterp.api.wire import Columns, documented_fields, project, wire_column, wire_value
 from wdterp.domain.masterdata.models import Shop
+from wdterp.domain.queries import by_id
 from wdterp.domain.sales import pages
 from wdterp.domain.sales.models import RawTrade
 from wdterp.domain.sales.pages import GOODS_FIELDS, LINE_READ, SPEC_FIELDS, TRADE_TABLE, L, T
@@ -25,31 +26,18 @@ def millis(value: datetime | None) -> int | str:
     return "" if value is None else int(value.replace(tzinfo=CHINA_TZ).timestamp() * 1000)
 
 
-class _Cache:
-    """Per-call lookups of the master data rows raw trades point to (their shops)."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._rows: dict[tuple[type, int], Any] = {}
-
-    def get(self, model: type, key: int | None) -> Any:
-        if not key:
-            return None
-        if (model, key) not in self._rows:
-            self._rows[(model, key)] = self.session.get(model, key)
-        return self._rows[(model, key)]
-
-
 # ---------------------------------------------------------------------------- raw trades
 
 
 def raw_trade_mapper(session: Session, method: str, detail_mask: bool) -> Callable[[RawTrade], dict[str, Any]]:
     """`detail_mask` 1: with the discount lines (优惠明细), else an empty list."""
-    cache = _Cache(session)
+    shops: dict[int, Shop] = {}
     head, lines, discounts = (documented_fields(method, t) for t in ("order", "trade_orders", "discount_list"))
 
     def to_row(raw: RawTrade) -> dict[str, Any]:
-        shop: Shop = cache.get(Shop, raw.shop_id)
+        if raw.shop_id not in shops:
+            shops.update(by_id(session, Shop, [raw.shop_id]))
+        shop = shops[raw.shop_id]
         orders = [project(o, lines, goods_id=o.api_goods_id, spec_id=o.api_spec_id, platform_id=raw.platform_id)
                   for o in raw.orders]
         offers = [project(d, discounts) for d in raw.discounts] if detail_mask else []

@@ -12,6 +12,7 @@ from wdterp.api.registry import declare
 from wdterp.api.validation import ArgsValidator, model_for
 from wdterp.api.wire import documented_fields, project
 from wdterp.domain.masterdata.models import Shop
+from wdterp.domain.queries import by_id
 from wdterp.domain.sales import edits, flow, pages, payments, search
 from wdterp.protocol.errors import ApiError, business_error
 
@@ -52,7 +53,7 @@ def query_history_self_order_with_detail(ctx: CallContext, params: dict[str, Any
 def get_log(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     trade = flow.find_trade(ctx.session, ctx.tenant_id, params["trade_no"])
     permitted = ctx.permitted_shops()
-    shop = ctx.session.get(Shop, trade.shop_id) if trade is not None else None
+    shop = by_id(ctx.session, Shop, [trade.shop_id]).get(trade.shop_id) if trade is not None else None
     if trade is None or shop is None or (permitted is not None and shop.shop_no not in permitted):
         raise business_error("订单不存在或无店铺权限", f"trade {params['trade_no']!r} not found or shop not permitted")
     names = documented_fields(ctx.method, "detail_list")

@@ -107,6 +107,6 @@ def stockout_collect(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]
                                         doc_nos=as_list(params.get("stockout_no")), warehouse_ids=scope)
     names = documented_fields(ctx.method, "order")
     orders = [_header(r, names, stockout_id=r.doc_id, stockout_no=r.doc_no, employee_name=r.operator_name,
-                      weigh_post_cost=Decimal(str((r.extra or {}).get("weigh_post_cost", 0))))
+                      weigh_post_cost=Decimal(str((r.extra or {}).get("weigh_post_cost") or 0)))
               for r in found.rows]
     return ctx.page_of(orders, found.total, "order")
