@@ -224,6 +224,12 @@ class Columns:
         return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
+def search_shape(method: str, table: str, columns: Sequence[Any], computed: Iterable[str] = ()) -> Columns:
+    """The method's documented fields of `table` from a prepared search's columns (`Search.columns`),
+    the `computed` ones given to `ctx.search` as columns of wire values."""
+    return Columns(documented_fields(method, table), columns, computed)
+
+
 def wire_column(values: Iterable[Any]) -> list[Any]:
     """Values as `project` writes a computed one: None → "", else `wire_value`."""
     return ["" if v is None else wire_value(v) for v in values]

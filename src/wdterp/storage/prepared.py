@@ -89,6 +89,10 @@ class Search:
     def columns(self) -> tuple[Any, ...]:
         return tuple(self.base.selected_columns)
 
+    def index(self, key: str) -> int:
+        """Where the column `key` is in the search's rows."""
+        return [c.key for c in self.base.selected_columns].index(key)
+
     def bind(self, **values: Any) -> Bound:
         """This search with these values; a filter whose value is None (or not given) is left out."""
         return Bound(self, {k: v for k, v in values.items() if v is not None})

@@ -6,27 +6,21 @@ from typing import Any
 
 from wdterp.api.context import CallContext
 from wdterp.api.registry import declare
-from wdterp.api.wire import Columns, documented_fields, project, wire_column
+from wdterp.api.wire import documented_fields, project, search_shape, wire_column
 from wdterp.domain.masterdata import searches, service
 from wdterp.domain.masterdata.regions import TABLE_MODIFIED, in_window, regions
-from wdterp.storage.prepared import Search
 
 OK = {"status": 0, "message": "OK"}
 
 
-def _shape(method: str, table: str, search: Search, computed: tuple[str, ...] = ()) -> Columns:
-    """The method's documented fields of `table`, from the search's columns."""
-    return Columns(documented_fields(method, table), search.columns, computed)
-
-
-SHOP_ROWS = _shape("setting.Shop.queryShop", "details", searches.SHOPS)
-WAREHOUSE_ROWS = _shape("setting.Warehouse.queryWarehouse", "details", searches.WAREHOUSES)
-LOGISTICS_ROWS = _shape("setting.Logistics.queryLogistics", "details", searches.LOGISTICS)
-EMPLOYEE_ROWS = _shape("setting.Employee.search", "order_list", searches.EMPLOYEES)
-PROVIDER_ROWS = _shape("setting.PurchaseProvider.queryDetail", "details", searches.PROVIDERS,
-                       ("province", "city", "district"))
-REASON_ROWS = _shape("setting.OperationReason.search", "detail_list", searches.REASONS)
-LABEL_ROWS = _shape("setting.CustomAttr.getTradeLabel", "detail_list", searches.TRADE_LABELS)
+SHOP_ROWS = search_shape("setting.Shop.queryShop", "details", searches.SHOPS.columns)
+WAREHOUSE_ROWS = search_shape("setting.Warehouse.queryWarehouse", "details", searches.WAREHOUSES.columns)
+LOGISTICS_ROWS = search_shape("setting.Logistics.queryLogistics", "details", searches.LOGISTICS.columns)
+EMPLOYEE_ROWS = search_shape("setting.Employee.search", "order_list", searches.EMPLOYEES.columns)
+PROVIDER_ROWS = search_shape("setting.PurchaseProvider.queryDetail", "details", searches.PROVIDERS.columns,
+                             ("province", "city", "district"))
+REASON_ROWS = search_shape("setting.OperationReason.search", "detail_list", searches.REASONS.columns)
+LABEL_ROWS = search_shape("setting.CustomAttr.getTradeLabel", "detail_list", searches.TRADE_LABELS.columns)
 
 
 # ---------------------------------------------------------------------------- regions
@@ -112,8 +106,7 @@ def query_provider(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return ctx.search(searches.providers(ctx.tenant_id, params), PROVIDER_ROWS, _region_names)
 
 
-_PROVIDER_REGIONS = tuple((kind, [c.key for c in searches.PROVIDERS.columns].index(f"{kind}_id"))
-                          for kind in ("province", "city", "district"))
+_PROVIDER_REGIONS = tuple((kind, searches.PROVIDERS.index(f"{kind}_id")) for kind in ("province", "city", "district"))
 
 
 def _region_names(rows: list[Any]) -> dict[str, list[Any]]:
