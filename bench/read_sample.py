@@ -30,8 +30,8 @@ from readsnapshot import _op, _prepare, variants  # noqa: E402
 from snapscenario import run_scenario  # noqa: E402
 from sqlalchemy import event  # noqa: E402
 from stock_common import Caller, serve  # noqa: E402
-from support import run_server  # noqa: E402
 
+from support import run_server  # noqa: E402
 from wdterp.api.registry import load_all  # noqa: E402
 from wdterp.gateway.config import GatewayConfig  # noqa: E402
 from wdterp.storage.db import Database  # noqa: E402

@@ -17,11 +17,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -32,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from sales_common import database, pg_reachable, prepare  # noqa: E402
 from sales_push import payload  # noqa: E402
-from stock_common import free_port  # noqa: E402
+from stock_common import serve  # noqa: E402
 
 from wdterp.domain.masterdata.models import Warehouse  # noqa: E402
 from wdterp.protocol.clock import wire_timestamp  # noqa: E402
@@ -40,31 +37,6 @@ from wdterp.protocol.sign import compute_sign  # noqa: E402
 from wdterp.storage.db import Database  # noqa: E402
 
 REDIS = os.environ.get("WDTERP_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-
-
-@contextmanager
-def serve(url: str, workers: int) -> Iterator[str]:
-    port = free_port()
-    env = {**os.environ, "WDTERP_DATABASE_URL": url, "WDTERP_REDIS_URL": REDIS, "WDTERP_ACCESS_CACHE_TTL": "60"}
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "wdterp.gateway.app:create_app_from_env", "--factory",
-                             "--workers", str(workers), "--host", "127.0.0.1", "--port", str(port),
-                             "--log-level", "warning", "--no-access-log"], env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(base + "/", timeout=1)
-                break
-            except httpx.HTTPError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError("server did not start") from None
-                time.sleep(0.2)
-        time.sleep(1.0 * workers)  # every worker up
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(20)
 
 
 def signed(creds: tuple[str, str, str, str], method: str, body: bytes, page: bool) -> str:
@@ -117,7 +89,7 @@ def main() -> None:
         read = [(signed(seeded.creds, "setting.Warehouse.queryWarehouse", b"[{}]", True), b"[{}]")]
         rates: dict[tuple[int, str], float] = {}
         for n, workers in enumerate((1, args.workers)):
-            with serve(url, workers) as base:
+            with serve(url, {"WDTERP_REDIS_URL": REDIS} if REDIS else {}, workers) as (base, _):
                 rates[(workers, "read")] = asyncio.run(load(base, read, args.connections, args.seconds))
                 bodies = [orjson.dumps(payload(f"P{n}", c, args.orders, 3, seeded.spec_nos)) for c in range(4000)]
                 pushes = [(signed(seeded.creds, "sales.RawTrade.pushSelf2", b, False), b) for b in bodies]
