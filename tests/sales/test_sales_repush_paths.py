@@ -13,7 +13,7 @@ from support import TenantHandle
 from wdterp.domain.sales import rawbulk
 from wdterp.domain.sales.models import RawTrade, RawTradeDiscount, RawTradeOrder
 
-VOLATILE = {"rec_id", "raw_trade_id", "created", "modified", "tenant_id", "tid"}
+VOLATILE = {"rec_id", "raw_trade_id", "created", "modified", "tenant_id", "tid", "trade_time", "pay_time"}
 
 
 def _pushes(tid: str) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]]:

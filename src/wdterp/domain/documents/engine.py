@@ -28,6 +28,7 @@ from wdterp.domain.inventory.service import DocumentRef, Move, ShortageError, de
 from wdterp.domain.masterdata.models import Warehouse
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
+from wdterp.storage.units import insert_missing
 
 # tenant settings the vendor's error fixes mention (set with `wdterp load` / `wdterp ops`)
 SETTING_DECIMAL_QUANTITY = "decimal_quantity"
@@ -143,12 +144,8 @@ def next_no(session: Session, tenant_id: int, prefix: str, when: datetime | None
     value = session.execute(stmt).scalar()
     if value is None:
         # the day's first number: concurrent calls may both get here, so insert-if-absent, then count
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        maker: Any = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-        session.execute(maker(DocumentCounter).values(tenant_id=tenant_id, prefix=prefix, day=day, value=0)
-                        .on_conflict_do_nothing(index_elements=["tenant_id", "prefix", "day"]))
+        insert_missing(session, DocumentCounter, {"tenant_id": tenant_id, "prefix": prefix, "day": day, "value": 0},
+                       ("tenant_id", "prefix", "day"))
         value = session.execute(stmt).scalar_one()
     return f"{prefix}{day}{value:04d}"
 

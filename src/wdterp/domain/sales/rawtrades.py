@@ -28,6 +28,7 @@ from wdterp.domain.sales.statuses import (
 )
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
+from wdterp.storage.units import each_in_savepoint
 
 ZERO = Decimal(0)
 #: the four texts E28 guards
@@ -247,21 +248,21 @@ def push(session: Session, tenant_id: int, shop: Shop, trades: list[dict[str, An
 def _save_one_by_one(session: Session, tenant_id: int, shop: Shop, state: _Push, indexes: list[int],
                      result: PushResult) -> None:
     known = _existing(session, tenant_id, [state.tids[i] for i in indexes])
-    for i in indexes:
+
+    def save(i: int) -> tuple[RawTrade, bool]:
         values, lines, discounts = state.item(i)
-        tid = str(values["tid"])
-        savepoint = session.begin_nested() if state.per_trade_errors else None
-        try:
-            check_raw_trade(values, state.now)
-            raw, created = save_raw_trade(session, tenant_id, shop, values, lines, discounts, known)
-        except ApiError as err:
-            if savepoint is None:
-                raise
-            savepoint.rollback()
-            state.errors.append((i, {"no": tid, "error": err.message}))
+        check_raw_trade(values, state.now)
+        return save_raw_trade(session, tenant_id, shop, values, lines, discounts, known)
+
+    # pushSelf2: each trade in its own savepoint, a failure reported; pushSelf: the first fails the call
+    done = each_in_savepoint(session, indexes, save, ApiError) if state.per_trade_errors \
+        else ((i, save(i), None) for i in indexes)
+    for i, saved, err in done:
+        tid = state.tids[i]
+        if err is not None or saved is None:
+            state.errors.append((i, {"no": tid, "error": err.message if err else ""}))
             continue
-        if savepoint is not None:
-            savepoint.commit()
+        raw, created = saved
         known[tid] = raw
         state.saved.append((i, raw.rec_id))
         if created:
