@@ -25,6 +25,7 @@ from urllib.parse import urlencode
 
 import httpx
 
+from wdterp import wiring
 from wdterp.domain.masterdata.models import Warehouse
 from wdterp.domain.masterdata.service import seed_tenant
 from wdterp.domain.tenancy import service as tenancy
@@ -48,6 +49,7 @@ def free_port() -> int:
 
 def prepare(db_url: str) -> tuple[str, str, str, str]:
     """A tenant with 10 warehouses and an app without practical limits: (sid, key, secret, salt)."""
+    wiring.wire()
     db = Database(db_url)
     migrate.upgrade(db)
     sid = f"bench{uuid.uuid4().hex[:6]}"

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from wdterp.domain.all_models import metadata
+from wdterp import wiring
 from wdterp.domain.catalog.models import Goods, Spec
 from wdterp.domain.masterdata.models import Logistics, Shop, Warehouse
 from wdterp.domain.masterdata.service import seed_tenant
@@ -72,9 +72,10 @@ def pg_reachable() -> bool:
 def prepare(url: str, specs: int) -> Seeded:
     """Schema at head, one tenant with an unlimited app, shop `mall` (platform 127), warehouse WH1,
     logistics SF and `specs` specs S0000001..."""
+    wiring.wire()
     db = Database(url)
     migrate.upgrade(db)
-    metadata.create_all(db.engine)  # tables whose migration the lead has not generated yet
+    wiring.metadata().create_all(db.engine)  # tables whose migration the lead has not generated yet
     sid = f"bench{uuid.uuid4().hex[:6]}"
     with db.transaction() as session:
         tenant = tenancy.create_tenant(session, sid)

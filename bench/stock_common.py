@@ -23,7 +23,7 @@ import httpx
 import orjson
 from sqlalchemy import Table
 
-from wdterp.domain.all_models import metadata
+from wdterp import wiring
 from wdterp.domain.masterdata.service import seed_tenant
 from wdterp.domain.tenancy import service as tenancy
 from wdterp.protocol.clock import wire_timestamp
@@ -39,9 +39,10 @@ def sqlite_time(value: datetime) -> str:
 
 def prepare_schema(path: str) -> tuple[int, tuple[str, str, str, str]]:
     """A fresh database at `path` with one tenant and an unlimited app: (tenant_id, (sid, key, secret, salt))."""
+    wiring.wire()
     db = Database(f"sqlite:///{path}")
     migrate.upgrade(db)
-    metadata.create_all(db.engine)  # tables whose migration the lead has not generated yet
+    wiring.metadata().create_all(db.engine)  # tables whose migration the lead has not generated yet
     sid = f"bench{uuid.uuid4().hex[:6]}"
     with db.transaction() as session:
         tenant = tenancy.create_tenant(session, sid)

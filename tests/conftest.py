@@ -20,8 +20,12 @@ from support import (  # noqa: E402
     redis_url,
     start_backend,
 )
+from wdterp import wiring  # noqa: E402
 
 REQUIRE = os.environ.get("WDTERP_REQUIRE_SERVICES") == "1"
+# tests that call the domain directly (load, ops, hooks) run on the wired application, as every
+# entry point does
+wiring.wire()
 
 
 def _backends() -> list[str]:

@@ -18,6 +18,7 @@ import httpx
 import orjson
 import uvicorn
 
+from wdterp import wiring
 from wdterp.domain.masterdata.service import seed_tenant
 from wdterp.domain.tenancy import service as tenancy
 from wdterp.gateway.app import create_app
@@ -125,9 +126,7 @@ def start_backend(name: str, tmp: Path) -> Iterator[Backend]:
         migrate.upgrade(db)
         if os.environ.get("WDTERP_TEST_SCHEMA") == "create_all":
             # while models change faster than their migrations (see DEVELOPING.md)
-            from wdterp.domain.all_models import metadata
-
-            metadata.create_all(db.engine)
+            wiring.metadata().create_all(db.engine)
         with run_server(db) as server:
             yield Backend(name, db, server)
 

@@ -10,6 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from wdterp import wiring
 from wdterp.storage import migrate
 from wdterp.storage.db import Database
 
@@ -21,7 +22,7 @@ def main(message: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Database(f"sqlite:///{Path(tmp) / 'scratch.db'}")
         migrate.upgrade(db)
-        migrate.autogenerate(db, message, rev_id=rev)
+        migrate.autogenerate(db, wiring.metadata(), message, rev_id=rev)
         db.dispose()
     slug = re.sub(r"\W+", "_", message.lower()).strip("_")[:40]
     for path in versions.glob(f"{rev}_*.py"):

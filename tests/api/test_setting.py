@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 import pytest
 
+from helpers import window
 from support import TenantHandle
 from wdterp.domain.masterdata.models import Employee, Logistics, Shop, Warehouse
-from wdterp.protocol.clock import format_wire_time, now_china
 
 E = dict[str, Any]
+#: minutes in a day
+DAY = 24 * 60
 
 
-def _window(days_before: float = 1, days_after: float = 1) -> E:
-    now = now_china()
-    return {"start_time": format_wire_time(now - timedelta(days=days_before)),
-            "end_time": format_wire_time(now + timedelta(days=days_after))}
+def day() -> E:
+    """From a day ago to a day ahead."""
+    return window(days=1, ahead_minutes=DAY)
 
 
 def _add(tenant: TenantHandle, *rows: Any) -> None:
@@ -72,9 +72,9 @@ def test_warehouse_query_filters_and_paging(warehouses: TenantHandle) -> None:
     assert [w["name"] for w in only["details"]] == ["二号仓"]
     by_type = c.ok("setting.Warehouse.queryWarehouse", {"type": 11}, page=(10, 0))
     assert [w["warehouse_no"] for w in by_type["details"]] == ["W2"]
-    window = c.ok("setting.Warehouse.queryWarehouse", _window(), page=(10, 0))
-    assert window["total_count"] == 3
-    future = _window(days_before=-1, days_after=2)
+    within = c.ok("setting.Warehouse.queryWarehouse", day(), page=(10, 0))
+    assert within["total_count"] == 3
+    future = window(days=-1, ahead_minutes=2 * DAY)
     assert c.ok("setting.Warehouse.queryWarehouse", future, page=(10, 0))["total_count"] == 0
 
 
@@ -154,12 +154,12 @@ def test_employee_search(tenant: TenantHandle) -> None:
     _add(tenant, Employee(employee_no="E1", name="李四", shortname="lisi", roles_mask=1024),
          Employee(employee_no="E2", name="王五", shortname="wangwu"))
     c = tenant.caller
-    data = c.ok("setting.Employee.search", _window(), page=(10, 0))
+    data = c.ok("setting.Employee.search", day(), page=(10, 0))
     assert data["total_count"] == 2
     assert [(e["employee_no"], e["name"], e["roles_mask"]) for e in data["order_list"]] == [
         ("E1", "李四", 1024), ("E2", "王五", 0)]
-    assert c.ok("setting.Employee.search", {**_window(), "employee_no": "E2"}, page=(10, 0))["total_count"] == 1
-    assert c.ok("setting.Employee.search", _window(10, -5), page=(10, 0))["total_count"] == 0
+    assert c.ok("setting.Employee.search", {**day(), "employee_no": "E2"}, page=(10, 0))["total_count"] == 1
+    assert c.ok("setting.Employee.search", window(days=10, ahead_minutes=-5 * DAY), page=(10, 0))["total_count"] == 0
 
 
 def test_employee_search_needs_times_e23(tenant: TenantHandle) -> None:
@@ -197,8 +197,9 @@ def test_provider_push_insert_update_and_query(tenant: TenantHandle) -> None:
     assert [p["provider_no"] for p in by_name["details"]] == ["P2"]
     enabled = c.ok("setting.PurchaseProvider.queryDetail", {"is_disabled": 0}, page=(10, 0))
     assert [p["provider_no"] for p in enabled["details"]] == ["P2"]
-    window = {"modified_begin": _window()["start_time"], "modified_end": _window()["end_time"]}
-    assert c.ok("setting.PurchaseProvider.queryDetail", window, page=(1, 1))["details"][0]["provider_no"] == "P2"
+    span = day()
+    modified = {"modified_begin": span["start_time"], "modified_end": span["end_time"]}
+    assert c.ok("setting.PurchaseProvider.queryDetail", modified, page=(1, 1))["details"][0]["provider_no"] == "P2"
 
 
 def test_provider_push_unknown_follower_e59(tenant: TenantHandle) -> None:
@@ -212,16 +213,16 @@ def test_provider_push_unknown_follower_e59(tenant: TenantHandle) -> None:
 
 def test_operation_reason_search_and_span_e24(tenant: TenantHandle) -> None:
     c = tenant.caller
-    data = c.ok("setting.OperationReason.search", _window(), page=(10, 0))
+    data = c.ok("setting.OperationReason.search", day(), page=(10, 0))
     assert data["total_count"] == 6
     assert [r["title"] for r in data["detail_list"]][:2] == ["破损", "买错了"]
-    assert c.ok("setting.OperationReason.search", _window(29, 1), page=(10, 0))["total_count"] == 6
-    assert c.call("setting.OperationReason.search", _window(30, 1), page=(10, 0)) == \
+    assert c.ok("setting.OperationReason.search", window(days=29, ahead_minutes=DAY), page=(10, 0))["total_count"] == 6
+    assert c.call("setting.OperationReason.search", window(days=30, ahead_minutes=DAY), page=(10, 0)) == \
         _err(100, "您的查询时间过宽,查询时间不能大于30天")
 
 
 def test_trade_labels(tenant: TenantHandle) -> None:
-    data = tenant.caller.ok("setting.CustomAttr.getTradeLabel", _window(), page=(3, 2))
+    data = tenant.caller.ok("setting.CustomAttr.getTradeLabel", day(), page=(3, 2))
     assert data["total_count"] == 8
     assert [x["attr_name"] for x in data["detail_list"]] == ["拆单", "合单"]
     assert all(x["is_builtin"] is True for x in data["detail_list"])
@@ -244,4 +245,4 @@ def test_regions(tenant: TenantHandle) -> None:
     assert districts["total_count"] == 19
     assert all(d["city_id"] == 110100 for d in districts["detail_list"])
     # the table changed on 2022-03-08: a window after that is empty
-    assert c.ok("setting.Address.provinceSearch", _window(), page=(100, 0))["total_count"] == 0
+    assert c.ok("setting.Address.provinceSearch", day(), page=(100, 0))["total_count"] == 0

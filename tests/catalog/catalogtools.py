@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from support import TenantHandle
-from wdterp.api.docs import doc
-from wdterp.api.ops import run_operation
 from wdterp.domain.masterdata.models import Shop
-from wdterp.protocol.clock import format_wire_time, now_china
-from wdterp.protocol.errors import row
 
 PUSH = "goods.Goods.push"
 QUERY = "goods.Goods.queryWithSpec"
@@ -29,29 +24,9 @@ def push(tenant: TenantHandle, goods_no: str = "G1", *spec_nos: str, **extra: An
     return int(tenant.caller.ok(PUSH, goods(goods_no, **extra), specs))
 
 
-def window(days: float = 1) -> dict[str, Any]:
-    now = now_china()
-    return {"start_time": format_wire_time(now - timedelta(days=days)),
-            "end_time": format_wire_time(now + timedelta(minutes=5))}
-
-
 def query(tenant: TenantHandle, method: str = QUERY, page: tuple[int, int] = (100, 0),
           **params: Any) -> dict[str, Any]:
     return dict(tenant.caller.ok(method, params, page=page))
-
-
-def expect(envelope: dict[str, Any], row_id: str, **values: Any) -> None:
-    expected = row(row_id)
-    assert envelope == {"status": expected.code, "message": expected.format(**values)}, envelope
-
-
-def expect_business(envelope: dict[str, Any], message: str) -> None:
-    assert envelope == {"status": 100, "message": message}, envelope
-
-
-def op(tenant: TenantHandle, name: str, **params: Any) -> dict[str, Any]:
-    with tenant.db.transaction() as session:
-        return run_operation(session, name, tenant.sid, params)
 
 
 def add_shop(tenant: TenantHandle, shop_no: str = "mall", platform_id: int = 127) -> None:
@@ -60,5 +35,3 @@ def add_shop(tenant: TenantHandle, shop_no: str = "mall", platform_id: int = 127
                          platform_id=platform_id))
 
 
-def documented(method: str, table: str) -> set[str]:
-    return {f.name for f in doc(method).response_tables[table]}

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from catalogtools import PUSH, add_shop, documented, expect, goods, op, query, spec, window
+from catalogtools import PUSH, add_shop, goods, query, spec
 from sqlalchemy import select
 
+from helpers import documented, expect, op, window
 from support import TenantHandle
 from wdterp.domain.catalog.listings import mark_stock_changed, save_category
 from wdterp.domain.catalog.models import ApiGoods, Spec
@@ -29,7 +30,7 @@ def test_upload_matches_by_code_and_search_shows_every_field(tenant: TenantHandl
         {"goods_id": "p1", "spec_id": "k2", "spec_no": "LATER", "status": 2},
     ]})
     assert data["status"] == 0 and len(data["rec_ids"]) == 2
-    rows = {r["spec_id"]: r for r in query(tenant, SEARCH, shop_no="mall", **window())["goods_list"]}
+    rows = {r["spec_id"]: r for r in query(tenant, SEARCH, shop_no="mall", **window(days=1))["goods_list"]}
     assert set(rows["k1"]) >= documented(SEARCH, "goods_list")
     k1 = rows["k1"]
     assert (k1["match_target_type"], k1["merchant_no"], k1["merchant_code"], k1["goods_no"]) == (1, "S1", "C1", "G1")
@@ -90,8 +91,8 @@ def test_category_search(tenant: TenantHandle) -> None:
             assert shop is not None
             save_category(session, tenant.tenant_id, shop, {"cid": "30", "parent_id": "0", "category_name": "女装",
                                                              "is_leaf": 0})
-    rows = query(tenant, "goods.Category.search", shop_no="mall", **window())["category_list"]
+    rows = query(tenant, "goods.Category.search", shop_no="mall", **window(days=1))["category_list"]
     assert len(rows) == 1 and set(rows[0]) >= documented("goods.Category.search", "category_list")
     assert (rows[0]["cid"], rows[0]["path"], rows[0]["shop_no"], rows[0]["is_leaf"]) == ("30", "0,30,", "mall", 0)
-    assert query(tenant, "goods.Category.search", **window())["total_count"] == 2
+    assert query(tenant, "goods.Category.search", **window(days=1))["total_count"] == 2
     expect(tenant.caller.call("goods.Category.search", {}, page=(10, 0)), "E23")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from catalogtools import documented, expect, expect_business, goods, query, spec, window
+from catalogtools import goods, query, spec
 
+from helpers import documented, expect, expect_business, window
 from support import TenantHandle
 
 BATCH = "goods.Goods.batchPush"
@@ -14,7 +15,7 @@ def test_brand_upload_creates_updates_and_reports_duplicates(tenant: TenantHandl
                                                         {"brand_name": "甲"}])
     assert data == {"error_info": [{"brand_name": "甲", "name": "甲", "err_msg": "甲:品牌名称重复"}]}
     tenant.caller.ok("goods.GoodsBrand.upload", {"brand_no": "B2", "brand_name": "乙二", "is_disabled": 1})
-    rows = query(tenant, "goods.GoodsBrand.search", **window())["detail_list"]
+    rows = query(tenant, "goods.GoodsBrand.search", **window(days=1))["detail_list"]
     assert set(rows[0]) >= documented("goods.GoodsBrand.search", "detail_list")
     by_name = {r["brand_name"]: r for r in rows}
     assert by_name["甲"]["brand_no"].startswith("BD") and by_name["甲"]["is_disabled"] == 0
@@ -41,7 +42,7 @@ def test_class_upload_builds_the_tree(tenant: TenantHandle) -> None:
                     "分类服装已存在")
     expect(tenant.caller.call("goods.GoodsClass.upload", {"class_name": "x"}), "E71", field="is_leaf")
     tenant.caller.ok("goods.Goods.push", goods("G1", class_name="T恤"), [spec("S1")])
-    assert query(tenant, "goods.Goods.queryWithSpec", class_name="T恤", **window())["total_count"] == 1
+    assert query(tenant, "goods.Goods.queryWithSpec", class_name="T恤", **window(days=1))["total_count"] == 1
 
 
 def test_batch_push_reports_failing_goods_and_keeps_the_rest(tenant: TenantHandle) -> None:
@@ -57,7 +58,7 @@ def test_batch_push_reports_failing_goods_and_keeps_the_rest(tenant: TenantHandl
         {"no": "B3", "error": "商家编码和货品编号不匹配"},
         {"no": "B4", "error": "单品条数不得超过500条或为空"},
     ]}
-    found = query(tenant, "goods.Goods.queryWithSpec", **window())["goods_list"]
+    found = query(tenant, "goods.Goods.queryWithSpec", **window(days=1))["goods_list"]
     assert sorted(g["goods_no"] for g in found) == ["B1", "OLD"]
 
 

@@ -6,8 +6,9 @@ import uuid
 from typing import Any
 
 import pytest
-from catalogtools import documented, query, window
+from catalogtools import query
 
+from helpers import documented, window
 from support import Caller, TenantHandle
 from wdterp.cli.demo import demo_document
 from wdterp.domain.masterdata.loader import LoadError, load_document
@@ -43,10 +44,10 @@ def test_load_sections_are_idempotent_and_visible_through_the_api(tenant: Tenant
     medium = next(s for s in row["spec_list"] if s["spec_no"] == "G1-M")
     assert {c["barcode"] for c in medium["barcode_list"]} == {"B1", "B1-box"}
     assert query(tenant, "goods.Suite.search", suite_no="SET")["suite_list"][0]["detail_list"][0]["num"] == 2
-    listings = {r["goods_id"]: r for r in query(tenant, "goods.ApiGoods.search", **window())["goods_list"]}
+    listings = {r["goods_id"]: r for r in query(tenant, "goods.ApiGoods.search", **window(days=1))["goods_list"]}
     assert listings["1"]["merchant_no"] == "G1-L" and listings["2"]["merchant_no"] == "SET"
     assert listings["2"]["match_target_type"] == 2 and listings["2"]["is_auto_match"] == 0
-    assert query(tenant, "goods.Category.search", **window())["category_list"][0]["cid"] == "16"
+    assert query(tenant, "goods.Category.search", **window(days=1))["category_list"][0]["cid"] == "16"
 
 
 @pytest.mark.parametrize(("sections", "message"), [
@@ -68,7 +69,7 @@ def test_demo_catalog_answers_query_with_spec(sqlite_tenant: TenantHandle) -> No
         load_document(session, document)
         app = tenancy.create_app(session, document["sid"])
         caller = Caller(sqlite_tenant.backend.server.url, document["sid"], app.key, app.secret, app.salt)
-    data = caller.ok("goods.Goods.queryWithSpec", window(), page=(50, 0))
+    data = caller.ok("goods.Goods.queryWithSpec", window(days=1), page=(50, 0))
     assert data["total_count"] >= 3
     assert all(len(g["spec_list"]) >= 2 for g in data["goods_list"])
     assert set(data["goods_list"][0]) >= documented("goods.Goods.queryWithSpec", "goods_list")

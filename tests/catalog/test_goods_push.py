@@ -5,20 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from catalogtools import (
-    PUSH,
-    QUERY,
-    documented,
-    expect,
-    expect_business,
-    goods,
-    op,
-    push,
-    query,
-    spec,
-    window,
-)
+from catalogtools import PUSH, QUERY, goods, push, query, spec
 
+from helpers import documented, expect, expect_business, op, window
 from support import TenantHandle
 
 
@@ -27,7 +16,7 @@ def test_push_creates_goods_visible_through_query_with_every_field(tenant: Tenan
                                             unit_name="个", goods_type=1, prop1="P1"),
                                 [spec("G1-red", barcode="690001", retail_price=12.5, weight=0.25),
                                  spec("G1-blue", spec_code="B")])
-    data = query(tenant, **window())
+    data = query(tenant, **window(days=1))
     assert data["total_count"] == 1
     row = data["goods_list"][0]
     assert set(row) >= documented(QUERY, "goods_list")
@@ -98,7 +87,7 @@ def test_deleted_spec_frees_its_barcode(tenant: TenantHandle) -> None:
     tenant.caller.ok(PUSH, goods("G1"), [spec("S1", barcode="BC1"), spec("S2")])
     op(tenant, "goods.delete", goods_no="G1", spec_no="S1")
     tenant.caller.ok(PUSH, goods("G2"), [spec("S9", barcode="BC1")])
-    assert query(tenant, barcode="BC1", **window())["goods_list"][0]["goods_no"] == "G2"
+    assert query(tenant, barcode="BC1", **window(days=1))["goods_list"][0]["goods_no"] == "G2"
 
 
 def test_unknown_brand_without_auto_create_is_refused(tenant: TenantHandle) -> None:
@@ -135,9 +124,9 @@ def test_query_needs_a_window_or_a_code(tenant: TenantHandle) -> None:
 def test_query_window_finds_goods_whose_spec_changed(tenant: TenantHandle) -> None:
     push(tenant, "G1", "S1")
     push(tenant, "G2", "S2")
-    assert query(tenant, **window())["total_count"] == 2
+    assert query(tenant, **window(days=1))["total_count"] == 2
     old: dict[str, Any] = {"start_time": "2020-01-01 00:00:00", "end_time": "2020-01-20 00:00:00"}
     assert query(tenant, **old) == {"total_count": 0, "goods_list": []}
-    page = query(tenant, page=(1, 1), **window())
+    page = query(tenant, page=(1, 1), **window(days=1))
     assert page["total_count"] == 2 and [g["goods_no"] for g in page["goods_list"]] == ["G2"]
     assert query(tenant, spec_no="S2")["goods_list"][0]["goods_no"] == "G2"

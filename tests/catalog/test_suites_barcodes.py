@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from catalogtools import PUSH, documented, expect, expect_business, goods, push, query, spec, window
+from catalogtools import PUSH, goods, push, query, spec
 
+from helpers import documented, expect, expect_business, window
 from support import TenantHandle
 
 UPLOAD = "goods.Suite.upload2"
@@ -42,10 +43,10 @@ def test_update_replaces_the_whole_detail_list(tenant: TenantHandle) -> None:
     first = tenant.caller.ok(UPLOAD, _suite(), [{"spec_no": "A", "num": 1}, {"spec_no": "B", "num": 1}])
     second = tenant.caller.ok(UPLOAD, _suite(suite_name="改"), [{"spec_no": "B", "num": 2, "ratio": 1}])
     assert first == second
-    row = query(tenant, SEARCH, **window())["suite_list"][0]
+    row = query(tenant, SEARCH, **window(days=1))["suite_list"][0]
     assert row["suite_name"] == "改"
     assert [(d["spec_no"], d["num"], d["ratio"]) for d in row["detail_list"]] == [("B", 2, 1)]
-    assert query(tenant, SEARCH, spec_no="A", **window())["total_count"] == 0
+    assert query(tenant, SEARCH, spec_no="A", **window(days=1))["total_count"] == 0
 
 
 def test_suite_rows(tenant: TenantHandle) -> None:
@@ -95,5 +96,5 @@ def test_barcode_upload_adds_renames_and_reports(tenant: TenantHandle) -> None:
     spec_row = query(tenant, spec_no="A")["goods_list"][0]["spec_list"][0]
     assert spec_row["barcode"] == "A-1x"
     assert {c["barcode"] for c in spec_row["barcode_list"]} == {"A-1x", "A-2"}
-    assert query(tenant, SEARCH, barcode="SU-1", **window())["suite_list"][0]["suite_no"] == "SU1"
+    assert query(tenant, SEARCH, barcode="SU-1", **window(days=1))["suite_list"][0]["suite_no"] == "SU1"
     expect_business(tenant.caller.call(BARCODES, [{"merchant_no": "A", "barcode": "Z"}] * 2), "包含重复数据")

@@ -9,6 +9,7 @@ from typing import Any
 
 from typer.testing import Result
 
+from wdterp import wiring
 from wdterp.storage import migrate
 from wdterp.storage.db import Database
 
@@ -26,8 +27,6 @@ def complete_schema(url: str) -> None:
     try:
         migrate.upgrade(db)
         if os.environ.get("WDTERP_TEST_SCHEMA") == "create_all":
-            from wdterp.domain.all_models import metadata
-
-            metadata.create_all(db.engine)
+            wiring.metadata().create_all(db.engine)
     finally:
         db.dispose()

@@ -15,6 +15,7 @@ from clitools import complete_schema
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
+from helpers import window
 from support import Caller, ServerHandle, run_server
 from wdterp.api.ops import run_operation
 from wdterp.cli.demo import STOCK_CALL, DemoSandbox, prepare, show
@@ -42,12 +43,6 @@ def demo(tmp_path: Path) -> Iterator[tuple[DemoSandbox, ServerHandle, Caller]]:
         db.dispose()
 
 
-def _window() -> dict[str, str]:
-    now = now_china()
-    return {"start_time": format_wire_time(now - timedelta(minutes=30)),
-            "end_time": format_wire_time(now + timedelta(minutes=5))}
-
-
 def _stock(caller: Caller, spec_no: str) -> dict[tuple[str, bool], float]:
     envelope = caller.call("wms.StockSpec.search", {"spec_nos": [spec_no]}, page=(50, 0))
     assert envelope["status"] == 0, envelope
@@ -70,7 +65,7 @@ def _order(tid: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 
 
 def _trade(caller: Caller, tid: str) -> dict[str, Any]:
-    data = caller.call("sales.TradeQuery.queryWithDetail", {**_window(), "src_tid": tid}, page=(10, 0))
+    data = caller.call("sales.TradeQuery.queryWithDetail", {**window(), "src_tid": tid}, page=(10, 0))
     assert data["status"] == 0, data
     (trade,) = data["data"]["order"]
     return dict(trade)
@@ -91,7 +86,7 @@ def test_demo_has_stock_and_ships_pushed_orders_by_itself(demo: tuple[DemoSandbo
     assert _stock(caller, "TS01-BK-M") == {(WH, False): 120, (WH, True): 2}
 
     # the opening stock is a real document: a checked 初始化入库 stockin per warehouse
-    stockins = caller.call("wms.stockin.Base.search", {**_window(), "order_type": int(OrderType.INIT_IN)},
+    stockins = caller.call("wms.stockin.Base.search", {**window(), "order_type": int(OrderType.INIT_IN)},
                            page=(10, 0))
     assert stockins["status"] == 0 and stockins["data"]["total_count"] == 2, stockins
     assert {r["status"] for r in stockins["data"]["order_list"]} == {80}

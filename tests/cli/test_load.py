@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from wdterp.api.docs import doc
 from wdterp.cli.demo import DEMO_APP_KEY, prepare
-from wdterp.domain.masterdata import loader
+from wdterp.domain.masterdata import loader, loading
 from wdterp.domain.masterdata.models import (
     Employee,
     Logistics,
@@ -148,9 +148,9 @@ def test_load_rejects_unreadable_files(run: Run, tmp_path: Path) -> None:
     ("labels", "setting.CustomAttr.getTradeLabel", "detail_list"),
 ])
 def test_sections_take_the_documented_field_names(section: str, method: str, table: str) -> None:
-    spec = {"shops": loader.SHOPS, "warehouses": loader.WAREHOUSES, "logistics": loader.LOGISTICS,
-            "employees": loader.EMPLOYEES, "providers": loader.PROVIDERS, "reasons": loader.REASONS,
-            "labels": loader.LABELS}[section]
+    spec = {"shops": loading.SHOPS, "warehouses": loading.WAREHOUSES, "logistics": loading.LOGISTICS,
+            "employees": loading.EMPLOYEES, "providers": loading.PROVIDERS, "reasons": loading.REASONS,
+            "labels": loading.LABELS}[section]
     generated = {"created", "modified", spec.model.__table__.primary_key.columns.keys()[0]}
     documented = {f.name for f in doc(method).response_tables[table]} - generated
     assert documented <= set(spec.fields)

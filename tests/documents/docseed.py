@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
 
+from helpers import window
 from support import TenantHandle
-from wdterp.api.ops import run_operation
 from wdterp.domain.catalog.models import Barcode, Brand, Goods, Spec
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.models import Batch, Position, StockLedger
 from wdterp.domain.inventory.service import DocumentRef, Move
 from wdterp.domain.masterdata.models import Flag, Logistics, Warehouse
 from wdterp.domain.tenancy import service as tenancy
-from wdterp.protocol.clock import format_wire_time, now_china
-from wdterp.protocol.errors import row
 
 SPECS = ("S1", "S2", "S3")
 #: opening stock of WH1
@@ -79,33 +76,11 @@ def ledger_rows(tenant: TenantHandle) -> int:
                                   .where(StockLedger.tenant_id == tenant.tenant_id)) or 0)
 
 
-def window(days: float = 1) -> dict[str, str]:
-    now = now_china()
-    return {"start_time": format_wire_time(now - timedelta(days=days)),
-            "end_time": format_wire_time(now + timedelta(minutes=5))}
-
-
 def day_window() -> dict[str, str]:
-    now = now_china()
-    return {"start_time": format_wire_time(now - timedelta(hours=23)),
-            "end_time": format_wire_time(now + timedelta(minutes=5))}
+    return window(hours=23)
 
 
 def short_window() -> dict[str, str]:
-    now = now_china()
-    return {"start_time": format_wire_time(now - timedelta(minutes=50)),
-            "end_time": format_wire_time(now + timedelta(minutes=5))}
+    return window(minutes=50)
 
 
-def expect(envelope: dict[str, Any], row_id: str, **values: Any) -> None:
-    expected = row(row_id)
-    assert envelope == {"status": expected.code, "message": expected.format(**values)}, envelope
-
-
-def expect_business(envelope: dict[str, Any], message: str) -> None:
-    assert envelope == {"status": 100, "message": message}, envelope
-
-
-def op(tenant: TenantHandle, name: str, **params: Any) -> dict[str, Any]:
-    with tenant.db.transaction() as session:
-        return run_operation(session, name, tenant.sid, params)

@@ -7,8 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from docseed import day_window, expect, expect_business, op, seed, short_window, stock, window
+from docseed import day_window, seed, short_window, stock
 
+from helpers import expect, expect_business, op, window
 from wdterp.api.ops import OperationError
 from wdterp.protocol.clock import now_china
 
@@ -40,8 +41,8 @@ def test_base_search_lists_every_kind_with_details(tenant: Any) -> None:
     assert tenant.caller.ok("wms.stockin.Base.search", {**day_window(), "order_type": 10},
                             page=(10, 0))["total_count"] == 0
     expect(tenant.caller.call("wms.stockout.Base.search", {"warehouse_no": "WH1"}, page=(10, 0)), "E23")
-    expect(tenant.caller.call("wms.stockout.Base.search", window(), page=(10, 0)), "E25")
-    envelope = tenant.caller.call("wms.stockin.Base.search", window(3), page=(10, 0))
+    expect(tenant.caller.call("wms.stockout.Base.search", window(days=1), page=(10, 0)), "E25")
+    envelope = tenant.caller.call("wms.stockin.Base.search", window(days=3), page=(10, 0))
     expect_business(envelope, "您的查询时间过宽,查询时间不能大于1天")
     tenant.update_app(warehouses=["WH2"])
     assert tenant.caller.ok("wms.stockin.Base.search", day_window(), page=(10, 0))["total_count"] == 0
@@ -69,12 +70,12 @@ def test_serial_numbers_follow_their_documents(tenant: Any) -> None:
     expect(call(upload_in, {"stockin_no": "SN-IN", "order_type": 30}, [{"spec_no": "S3", "sn_list": ["X"]}]),
            "E69", field="order_type", max=20)
     expect(call(upload_in, {"order_type": 20}, [{"spec_no": "S3", "sn_list": ["X"]}]), "E71", field="stockin_no")
-    assert call("wms.stockin.Base.searchSN", window(), page=(10, 0))["data"]["total_count"] == 0  # not in yet
+    assert call("wms.stockin.Base.searchSN", window(days=1), page=(10, 0))["data"]["total_count"] == 0  # not in yet
 
     assert op(tenant, "stockin.check", doc_no="SN-IN")["status"] == 80
     expect_business(call(upload_in, {"stockin_no": "SN-IN", "order_type": 20},
                          [{"spec_no": "S3", "sn_list": ["SN9"]}]), "单据状态不是编辑中，不能推送SN")
-    found = ok("wms.stockin.Base.searchSN", {**window(), "stockin_no": "SN-IN"}, page=(10, 0))
+    found = ok("wms.stockin.Base.searchSN", {**window(days=1), "stockin_no": "SN-IN"}, page=(10, 0))
     assert sorted((r["sn"], r["second_sn"]) for r in found["detail_list"]) == [("SN1", ""), ("SN2", "BOX1")]
     assert found["detail_list"][0]["stockin_no"] == "SN-IN" and found["detail_list"][0]["spec_no"] == "S3"
     register = ok("wms.GoodsSN.queryWithDetail", {"order_type": 1, "order_no": "SN-IN"}, page=(10, 0))
@@ -89,11 +90,11 @@ def test_serial_numbers_follow_their_documents(tenant: Any) -> None:
     held = ok("wms.GoodsSN.queryWithDetail", {"sn": "SN1"}, page=(10, 0))["sn_list"][0]
     assert held["status"] == 30 and held["stockout_no"] == "SN-OUT"
     op(tenant, "stockout.check", doc_no="SN-OUT")
-    out = ok("wms.stockout.Base.searchSN", {**window(), "stockout_no": "SN-OUT"}, page=(10, 0))
+    out = ok("wms.stockout.Base.searchSN", {**window(days=1), "stockout_no": "SN-OUT"}, page=(10, 0))
     assert [r["sn"] for r in out["detail_list"]] == ["SN1"]
     # createOther with SNs: gone at once
     ok(OUT_CREATE, {**_in("SN-OUT2", 1, is_enable_sn=1, sn_list="SN2"), "is_check": 1})
-    gone = ok("wms.GoodsSN.queryWithDetail", {**window(), "status": 40}, page=(10, 0))
+    gone = ok("wms.GoodsSN.queryWithDetail", {**window(days=1), "status": 40}, page=(10, 0))
     assert sorted(r["sn"] for r in gone["sn_list"]) == ["SN1", "SN2"]
     expect(call("wms.GoodsSN.queryWithDetail", {"spec_no": "S3"}, page=(10, 0)), "E23")
 

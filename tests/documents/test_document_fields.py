@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from docseed import day_window, seed, short_window, window
+from docseed import day_window, seed, short_window
 
+from helpers import window
 from wdterp.api.docs import doc
 
 
@@ -35,15 +36,15 @@ def test_every_documented_field_is_filled(tenant: Any) -> None:
                                           "goods_list": [{"spec_no": "S3", "num": 1, "is_enable_sn": 1,
                                                           "sn_list": "F1"}]})
     cases = [
-        ("wms.stockother.InQuery.queryWithDetail", window(), "order"),
-        ("wms.stockother.OutQuery.queryWithDetail", window(), "order"),
-        ("wms.stockin.Other.queryWithDetail", window(), "order"),
-        ("wms.stockout.OtherQuery.queryWithDetail", window(), "order"),
+        ("wms.stockother.InQuery.queryWithDetail", window(days=1), "order"),
+        ("wms.stockother.OutQuery.queryWithDetail", window(days=1), "order"),
+        ("wms.stockin.Other.queryWithDetail", window(days=1), "order"),
+        ("wms.stockout.OtherQuery.queryWithDetail", window(days=1), "order"),
         ("wms.stockin.Base.search", day_window(), "order_list"),
         ("wms.stockout.Base.search", short_window(), "order_list"),
-        ("wms.stockin.Base.searchSN", window(), "detail_list"),
-        ("wms.stockout.Base.searchSN", window(), "detail_list"),
-        ("wms.GoodsSN.queryWithDetail", window(), "sn_list"),
+        ("wms.stockin.Base.searchSN", window(days=1), "detail_list"),
+        ("wms.stockout.Base.searchSN", window(days=1), "detail_list"),
+        ("wms.GoodsSN.queryWithDetail", window(days=1), "sn_list"),
     ]
     for method, params, list_name in cases:
         data = ok(method, params, page=(50, 0))

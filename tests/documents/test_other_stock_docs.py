@@ -5,7 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from docseed import expect, expect_business, ledger_rows, seed, set_settings, stock, window
+from docseed import ledger_rows, seed, set_settings, stock
+
+from helpers import expect, expect_business, window
 
 IN_CREATE = "wms.stockin.Other.createOtherOrder"
 IN_CANCEL = "wms.stockin.Other.cancelOtherOrder"
@@ -36,7 +38,7 @@ def test_checked_stockin_moves_stock_and_shows_in_the_query(tenant: Any) -> None
     assert unchecked["message"] == "IN-2"
     assert stock(tenant, ids["WH1"], ids["S2"]) == (Decimal(5), Decimal(0))
 
-    page = tenant.caller.ok(IN_QUERY, {**window(), "stockin_no": "IN-1"}, page=(10, 0))
+    page = tenant.caller.ok(IN_QUERY, {**window(days=1), "stockin_no": "IN-1"}, page=(10, 0))
     assert page["total_count"] == 1
     row = page["order"][0]
     assert row["order_no"] == "IN-1" and row["status"] == 80 and row["reason"] == "破损"
@@ -45,7 +47,7 @@ def test_checked_stockin_moves_stock_and_shows_in_the_query(tenant: Any) -> None
     line = row["detail_list"][0]
     assert line["spec_no"] == "S1" and line["goods_count"] == 4 and line["position_no"] == "A-01"
     assert line["batch_no"] == "NEWB" and line["checked_cost_price"] > 0 and line["brand_name"] == "品牌"
-    by_status = tenant.caller.ok(IN_QUERY, {**window(), "status": "30"}, page=(10, 0))
+    by_status = tenant.caller.ok(IN_QUERY, {**window(days=1), "status": "30"}, page=(10, 0))
     assert [r["order_no"] for r in by_status["order"]] == ["IN-2"]
     # the business order behind it is completed
     orders = tenant.caller.ok("wms.stockother.InQuery.queryWithDetail", {"other_in_no": row["src_order_no"]},
@@ -60,7 +62,7 @@ def test_checked_stockout_takes_stock_unchecked_does_not(tenant: Any) -> None:
     assert stock(tenant, ids["WH1"], ids["S1"]) == (Decimal(7), Decimal(0))
     tenant.caller.ok(OUT_CREATE, stockout("OUT-2", {"spec_no": "S2", "num": 2}, is_check=2))
     assert stock(tenant, ids["WH1"], ids["S2"]) == (Decimal(5), Decimal(0))
-    page = tenant.caller.ok(OUT_QUERY, {**window(), "time_type": 2}, page=(10, 0))
+    page = tenant.caller.ok(OUT_QUERY, {**window(days=1), "time_type": 2}, page=(10, 0))
     rows = {r["order_no"]: r for r in page["order"]}
     assert rows["OUT-1"]["status"] == 110 and rows["OUT-2"]["status"] == 48
     assert rows["OUT-1"]["order_type"] == 21 and rows["OUT-1"]["post_fee"] == 6
@@ -69,10 +71,10 @@ def test_checked_stockout_takes_stock_unchecked_does_not(tenant: Any) -> None:
     assert detail["goods_count"] == 3 and detail["cost_price"] == 2 and detail["weight"] == 1.5
     assert detail["position_details_list"][0]["position_goods_count"] == 3
     # consign time window (default time_type 1) finds only the checked one
-    shipped = tenant.caller.ok(OUT_QUERY, window(), page=(10, 0))
+    shipped = tenant.caller.ok(OUT_QUERY, window(days=1), page=(10, 0))
     assert [r["order_no"] for r in shipped["order"]] == ["OUT-1"]
     # status filters by the business order's status: OUT-1's is completed (70), OUT-2's checked (20)
-    done = tenant.caller.ok(OUT_QUERY, {**window(), "time_type": 2, "status": 70}, page=(10, 0))
+    done = tenant.caller.ok(OUT_QUERY, {**window(days=1), "time_type": 2, "status": 70}, page=(10, 0))
     assert [r["order_no"] for r in done["order"]] == ["OUT-1"]
 
 
@@ -154,7 +156,7 @@ def test_cancel_rules(tenant: Any) -> None:
     expect_business(call(IN_CANCEL, "C-DONE", True), "单据状态不正确")
     expect(call(IN_CANCEL, "C-EDIT", True), "E26")  # already cancelled
     expect(call(IN_CANCEL, "NO-SUCH", True), "E26")
-    page = tenant.caller.ok(IN_QUERY, {**window(), "status": "10"}, page=(10, 0))
+    page = tenant.caller.ok(IN_QUERY, {**window(days=1), "status": "10"}, page=(10, 0))
     assert sorted(r["order_no"] for r in page["order"]) == ["C-EDIT", "C-WAIT"]
 
     tenant.caller.ok(OUT_CREATE, stockout("CO-UNCONF", is_check=2))

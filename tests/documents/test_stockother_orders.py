@@ -5,7 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from docseed import expect, op, seed, set_settings, stock, window
+from docseed import seed, set_settings, stock
+
+from helpers import expect, op, window
 
 IN_PUSH = "wms.stockother.In.push"
 OUT_PUSH = "wms.stockother.Out.push"
@@ -28,7 +30,7 @@ def test_push_in_and_query_it(tenant: Any) -> None:
     assert data == {"status": 0, "message": "QR-OUTER-1", "outer_no": "QR-OUTER-1"}
     # a business order moves no stock by itself
     assert stock(tenant, ids["WH1"], ids["S1"]) == (Decimal(10), Decimal(0))
-    page = tenant.caller.ok(IN_QUERY, window(), page=(10, 0))
+    page = tenant.caller.ok(IN_QUERY, window(days=1), page=(10, 0))
     assert page["total_count"] == 1
     row = page["order"][0]
     assert row["other_in_no"] == "QR-OUTER-1" and row["status"] == 20 and row["reason"] == "破损"
@@ -40,7 +42,7 @@ def test_push_in_and_query_it(tenant: Any) -> None:
     assert line["other_in_id"] == row["rec_id"]
     unchecked = tenant.caller.ok(IN_PUSH, header(), [{"spec_no": "S2", "num": 1}])
     assert unchecked["status"] == 0 and unchecked["message"].startswith("QR")
-    by_status = tenant.caller.ok(IN_QUERY, {**window(), "status": "10"}, page=(10, 0))
+    by_status = tenant.caller.ok(IN_QUERY, {**window(days=1), "status": "10"}, page=(10, 0))
     assert [r["other_in_no"] for r in by_status["order"]] == [unchecked["message"]]
     # executing it: an other stockin naming it completes it
     tenant.caller.ok("wms.stockin.Other.createOtherOrder", {
@@ -75,7 +77,7 @@ def test_checked_out_order_reserves_and_its_stockout_takes_it(tenant: Any) -> No
     assert stock(tenant, ids["WH1"], ids["S2"]) == (Decimal(5), Decimal(0))
     again = tenant.caller.ok(OUT_CANCEL, [other])
     assert again["error_data"] == [{"order_no": other, "err_msg": "单据不存在"}]
-    cancelled = tenant.caller.ok(OUT_QUERY, {**window(), "status": "80"}, page=(10, 0))
+    cancelled = tenant.caller.ok(OUT_QUERY, {**window(days=1), "status": "80"}, page=(10, 0))
     assert [r["other_out_no"] for r in cancelled["order"]] == [other]
 
 
@@ -150,14 +152,14 @@ def test_cancel_in_orders_and_permissions(tenant: Any) -> None:
     other = tenant.caller.ok(IN_PUSH, header(), line)["message"]
     tenant.update_app(warehouses=["WH2"])
     assert tenant.caller.ok(IN_CANCEL, [other])["error_data"] == [{"order_no": other, "err_msg": "无仓库访问权限"}]
-    assert tenant.caller.ok(IN_QUERY, window(), page=(10, 0))["total_count"] == 0  # WH1 is not permitted
+    assert tenant.caller.ok(IN_QUERY, window(days=1), page=(10, 0))["total_count"] == 0  # WH1 is not permitted
 
 
 def test_query_rules(tenant: Any) -> None:
     seed(tenant)
     expect(tenant.caller.call(IN_QUERY, {"warehouse_no": "WH1"}, page=(10, 0)), "E23")
-    expect(tenant.caller.call(OUT_QUERY, {"status": "1;2", **window()}, page=(10, 0)), "E49")
-    expect(tenant.caller.call(OUT_QUERY, {"nope": 1, **window()}, page=(10, 0)), "E10", name="nope")
+    expect(tenant.caller.call(OUT_QUERY, {"status": "1;2", **window(days=1)}, page=(10, 0)), "E49")
+    expect(tenant.caller.call(OUT_QUERY, {"nope": 1, **window(days=1)}, page=(10, 0)), "E10", name="nope")
     tenant.caller.ok(IN_PUSH, header(outer_no="FZ-1"), [{"spec_no": "S1", "num": 1}])
     tenant.caller.ok(IN_PUSH, header(outer_no="FZ-2"), [{"spec_no": "S1", "num": 1}])
     one = tenant.caller.ok(IN_QUERY, {"other_in_no": "Z-1", "fuzzy_query": True}, page=(10, 0))

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any
-
+from helpers import op, window
 from support import TenantHandle
-from wdterp.api.ops import run_operation
 from wdterp.api.wire import documented_fields
 from wdterp.domain.masterdata.models import Logistics, Shop
 from wdterp.domain.sales.models import RawTrade
-from wdterp.protocol.clock import format_wire_time, now_china
 
 
 def _seed(tenant: TenantHandle) -> None:
@@ -23,17 +19,6 @@ def _seed(tenant: TenantHandle) -> None:
         session.add(RawTrade(tenant_id=tenant.tenant_id, shop_id=mall.shop_id, tid="T1"))
 
 
-def _op(tenant: TenantHandle, name: str, **params: Any) -> dict[str, Any]:
-    with tenant.db.transaction() as session:
-        return run_operation(session, name, tenant.sid, params)
-
-
-def _window(**extra: Any) -> dict[str, Any]:
-    now = now_china()
-    return {"start_time": format_wire_time(now - timedelta(minutes=30)),
-            "end_time": format_wire_time(now + timedelta(minutes=5)), **extra}
-
-
 def test_bills_and_account_check(tenant: TenantHandle) -> None:
     _seed(tenant)
     bills = [{"shop_no": "mall", "order_no": "T1", "pay_order_no": "P1", "type": 1, "in_amount": 80, "num": 2,
@@ -44,7 +29,7 @@ def test_bills_and_account_check(tenant: TenantHandle) -> None:
     assert envelope == {"status": 0, "total": 1, "data": [{"order_no": "NOPE", "error": "关联单号不存在"}]}
     # pushing the same bill again updates it instead of adding one
     assert tenant.caller.call("finance.RawPayment.push", bills[:1]) == {"status": 0, "data": []}
-    found = tenant.caller.ok("finance.RawPayment.search", _window(shop_no="mall"), {}, page=(10, 0))
+    found = tenant.caller.ok("finance.RawPayment.search", window(shop_no="mall"), {}, page=(10, 0))
     assert found["total_count"] == 2
     first = found["detail_list"][0]
     assert set(first) == set(documented_fields("finance.RawPayment.search", "detail_list"))
@@ -52,30 +37,30 @@ def test_bills_and_account_check(tenant: TenantHandle) -> None:
     assert first["status"] == 0 and first["shop_no"] == "mall" and first["platform_id"] == 127
     assert isinstance(first["create_time"], int) and first["create_time"] > 1_600_000_000_000
 
-    result = _op(tenant, "finance.account_check.import", shop_no="mall", tid="T1", send_amount=100, send_num=2)
+    result = op(tenant, "finance.account_check.import", shop_no="mall", tid="T1", send_amount=100, send_num=2)
     assert result["status"] == 3 and result["received"] == 100
-    checks = tenant.caller.ok("finance.AlipayAccountCheck.search", _window(platform_id=127), {}, page=(10, 0))
+    checks = tenant.caller.ok("finance.AlipayAccountCheck.search", window(platform_id=127), {}, page=(10, 0))
     row = checks["order"][0]
     assert set(row) == set(documented_fields("finance.AlipayAccountCheck.search", "order"))
     assert checks["total_count"] == 1 and row["tid"] == "T1" and row["status"] == 3 and row["received"] == 100
     assert row["shop_name"] == "自有商城" and row["check_ratio"] == 1 and row["payment_num"] == 2
     assert len(row["check_time"]) == 19
-    found = tenant.caller.ok("finance.RawPayment.search", _window(type=1), {}, page=(10, 0))
+    found = tenant.caller.ok("finance.RawPayment.search", window(type=1), {}, page=(10, 0))
     assert {r["status"] for r in found["detail_list"]} == {4}
-    partly = _op(tenant, "finance.account_check.import", shop_no="mall", tid="T1", send_amount=150)
+    partly = op(tenant, "finance.account_check.import", shop_no="mall", tid="T1", send_amount=150)
     assert partly["status"] == 1
-    assert tenant.caller.ok("finance.AlipayAccountCheck.search", _window(platform_id=127, status=1), {},
+    assert tenant.caller.ok("finance.AlipayAccountCheck.search", window(platform_id=127, status=1), {},
                             page=(10, 0))["total_count"] == 1
 
 
 def test_payments(tenant: TenantHandle) -> None:
     _seed(tenant)
-    made = _op(tenant, "finance.payment.create", type=1, amount=99.5, object_no="C1", object_name="客户甲",
+    made = op(tenant, "finance.payment.create", type=1, amount=99.5, object_no="C1", object_name="客户甲",
                details=[{"src_order_type": 1, "src_order_no": "JY1", "fee_type": 1, "amount": 99.5,
                          "shop_no": "mall"}])
     assert made["status"] == 20
-    _op(tenant, "finance.payment.check", payment_no=made["payment_no"])
-    data = tenant.caller.ok("finance.Payment.search", _window(status=30), {}, page=(10, 0))
+    op(tenant, "finance.payment.check", payment_no=made["payment_no"])
+    data = tenant.caller.ok("finance.Payment.search", window(status=30), {}, page=(10, 0))
     assert data["total_count"] == 1
     order = data["order"][0]
     assert order["payment_no"] == made["payment_no"] and order["amount"] == 99.5 and order["type"] == 1
@@ -84,16 +69,16 @@ def test_payments(tenant: TenantHandle) -> None:
     assert set(order) == set(documented_fields("finance.Payment.search", "order"))
     assert set(detail) == set(documented_fields("finance.Payment.search", "detail_list"))
     assert detail["payment_order_id"] == order["rec_id"] and detail["shop_name"] == "自有商城"
-    assert tenant.caller.ok("finance.Payment.search", _window(status=10), {}, page=(10, 0))["total_count"] == 0
+    assert tenant.caller.ok("finance.Payment.search", window(status=10), {}, page=(10, 0))["total_count"] == 0
 
 
 def test_invoices(tenant: TenantHandle) -> None:
     _seed(tenant)
-    made = _op(tenant, "invoice.create", shop_no="mall", trade_no="JY1", payer_name="某公司",
+    made = op(tenant, "invoice.create", shop_no="mall", trade_no="JY1", payer_name="某公司",
                lines=[{"item_name": "杯子", "item_no": "S1", "num": 2, "price": 50, "tax_rate": 0.13, "tid": "T1"}])
     assert made["invoice_amount"] == 113
     no = made["invoice_order_no"]
-    data = tenant.caller.ok("finance.invoice.InvoiceOrder.search", _window(), {}, page=(10, 0))
+    data = tenant.caller.ok("finance.invoice.InvoiceOrder.search", window(), {}, page=(10, 0))
     inv = data["order"][0]
     assert set(inv) == set(documented_fields("finance.invoice.InvoiceOrder.search", "order"))
     assert set(inv["detail_list"][0]) == set(documented_fields("finance.invoice.InvoiceOrder.search", "detail_list"))
@@ -110,12 +95,12 @@ def test_invoices(tenant: TenantHandle) -> None:
         {"invoice_order_no": no, "invoice_no": "0001", "invoice_code": "C1", "status": 85}])
     assert again["error_info"] == {no: "发票状态不是线下待开票或线下开票失败,不能回传"}
     # issued invoices leave the default (offline to-issue) view; mode 1 finds them
-    assert tenant.caller.ok("finance.invoice.InvoiceOrder.search", _window(), {}, page=(10, 0))["total_count"] == 0
+    assert tenant.caller.ok("finance.invoice.InvoiceOrder.search", window(), {}, page=(10, 0))["total_count"] == 0
     issued = tenant.caller.ok("finance.invoice.InvoiceOrder.search", {"invoice_order_no": no, "mode": 1,
                                                                      "status": 60}, {}, page=(10, 0))
     assert issued["order"][0]["invoice_no"] == "0001" and issued["order"][0]["file_url"] == "https://x/1.pdf"
     assert len(issued["order"][0]["invoice_time"]) == 19
-    other = _op(tenant, "invoice.create", shop_no="mall", lines=[{"item_name": "a", "num": 1, "price": 1}])
+    other = op(tenant, "invoice.create", shop_no="mall", lines=[{"item_name": "a", "num": 1, "price": 1}])
     assert tenant.caller.call("finance.invoice.InvoiceOrder.updateInvoice", [
         {"invoice_order_no": other["invoice_order_no"], "invoice_no": "9", "invoice_code": "9", "status": 60}]
     )["error_info"] == {other["invoice_order_no"]: "发票下载地址不能为空"}
@@ -123,15 +108,15 @@ def test_invoices(tenant: TenantHandle) -> None:
 
 def test_waybills(tenant: TenantHandle) -> None:
     _seed(tenant)
-    _op(tenant, "waybill.assign", trade_no="JY1", logistics_code="SF", logistics_no="SF100")
-    _op(tenant, "waybill.assign", trade_no="JY2", logistics_code="SF", logistics_no="SF200")
-    _op(tenant, "waybill.step", logistics_no="SF200", step="void")
-    data = tenant.caller.ok("finance.settle.Logistics.search", _window(), {}, page=(10, 0))
+    op(tenant, "waybill.assign", trade_no="JY1", logistics_code="SF", logistics_no="SF100")
+    op(tenant, "waybill.assign", trade_no="JY2", logistics_code="SF", logistics_no="SF200")
+    op(tenant, "waybill.step", logistics_no="SF200", step="void")
+    data = tenant.caller.ok("finance.settle.Logistics.search", window(), {}, page=(10, 0))
     assert [(r["logistics_no"], r["satus"], r["trade_no"]) for r in data["detail_list"]] == [
         ("SF100", 1, "JY1"), ("SF200", 8, "JY2")]
     assert data["detail_list"][0]["logistics_type"] == 4
     assert set(data["detail_list"][0]) == set(documented_fields("finance.settle.Logistics.search", "detail_list"))
-    assert tenant.caller.ok("finance.settle.Logistics.search", _window(status=8), {},
+    assert tenant.caller.ok("finance.settle.Logistics.search", window(status=8), {},
                             page=(10, 0))["total_count"] == 1
 
 
@@ -155,9 +140,9 @@ def test_errors(tenant: TenantHandle) -> None:
     assert call("finance.settle.Logistics.search", {"start_time": "2024-01-01 00:00:00",
                                                     "end_time": "2024-01-01 02:00:00"}, {}, page=(10, 0)) == {
         "status": 100, "message": "您的查询时间过宽,查询时间不能大于60分钟"}
-    assert call("finance.AlipayAccountCheck.search", _window(), {}, page=(10, 0)) == {
+    assert call("finance.AlipayAccountCheck.search", window(), {}, page=(10, 0)) == {
         "status": 100, "message": "platform_id不能为空"}
-    assert call("finance.Payment.search", _window(bogus=1), {}, page=(10, 0)) == {"status": 2, "message": "bogus"}
+    assert call("finance.Payment.search", window(bogus=1), {}, page=(10, 0)) == {"status": 2, "message": "bogus"}
     assert call("finance.invoice.InvoiceOrder.updateInvoice", [{"invoice_order_no": "FP1", "invoice_no": "1",
                                                                 "invoice_code": "1"}]) == {
         "status": 100, "message": "status不能为空"}

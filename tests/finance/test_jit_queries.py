@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from decimal import Decimal
-from typing import Any
 
+from helpers import op, window
 from support import TenantHandle
-from wdterp.api.ops import run_operation
 from wdterp.api.wire import documented_fields
 from wdterp.domain.catalog.models import Goods, Spec
 from wdterp.domain.inventory.service import DocumentRef, Move, apply_moves, available
 from wdterp.domain.masterdata.models import Logistics, Shop, Warehouse
-from wdterp.protocol.clock import format_wire_time, now_china
 
 
 def _seed(tenant: TenantHandle) -> tuple[int, int]:
@@ -32,17 +29,6 @@ def _seed(tenant: TenantHandle) -> tuple[int, int]:
         return wh.warehouse_id, spec.spec_id
 
 
-def _op(tenant: TenantHandle, name: str, **params: Any) -> dict[str, Any]:
-    with tenant.db.transaction() as session:
-        return run_operation(session, name, tenant.sid, params)
-
-
-def _window() -> dict[str, Any]:
-    now = now_china()
-    return {"start_time": format_wire_time(now - timedelta(minutes=30)),
-            "end_time": format_wire_time(now + timedelta(minutes=5))}
-
-
 def _available(tenant: TenantHandle, wh: int, spec: int) -> Decimal:
     with tenant.db.transaction() as session:
         return available(session, wh, spec)
@@ -50,11 +36,11 @@ def _available(tenant: TenantHandle, wh: int, spec: int) -> Decimal:
 
 def test_jit_stockout_and_return(tenant: TenantHandle) -> None:
     wh, spec = _seed(tenant)
-    out = _op(tenant, "jit.order.create", shop_no="vip", warehouse_no="WH1", logistics_code="SF",
+    out = op(tenant, "jit.order.create", shop_no="vip", warehouse_no="WH1", logistics_code="SF",
               details=[{"spec_no": "S1", "num": 4, "price": 9, "po_no": "PO1"}], po_no_list="PO1",
               receive_warehouse_no="VIP_NH", receive_warehouse_name="南海仓", src_tids="PICK1", logistics_no="SF9")
     assert out["status"] == 110 and _available(tenant, wh, spec) == 6
-    data = tenant.caller.ok("wms.stockout.JitOrder.search", _window(), {}, page=(10, 0))
+    data = tenant.caller.ok("wms.stockout.JitOrder.search", window(), {}, page=(10, 0))
     order = data["order_list"][0]
     assert data["total_count"] == 1 and order["stockout_no"] == out["stockout_no"]
     assert order["shop_no"] == "vip" and order["po_no_list"] == "PO1" and order["receive_warehouse_name"] == "南海仓"
@@ -66,13 +52,13 @@ def test_jit_stockout_and_return(tenant: TenantHandle) -> None:
     assert line["spec_no"] == "S1" and line["num"] == 4 and line["po_no"] == "PO1" and line["weight"] == 2
     assert line["checked_cost_price"] == 4 and line["barcode"] == "690001" and line["goods_name"] == "杯子"
 
-    refund = _op(tenant, "jit.refund.create", shop_no="vip", warehouse_no="WH1", jit_refund_no="R-1",
+    refund = op(tenant, "jit.refund.create", shop_no="vip", warehouse_no="WH1", jit_refund_no="R-1",
                  details=[{"spec_no": "S1", "num": 3, "price": 9, "po_no": "PO1", "box_no": "B1",
                            "platform_spec_no": "VIP-S1", "return_reason": "滞销"}], receiver="张三")
     assert refund["status"] == 30
-    partly = _op(tenant, "jit.refund.stockin", refund_no=refund["refund_no"], quantities={"S1": 1})
+    partly = op(tenant, "jit.refund.stockin", refund_no=refund["refund_no"], quantities={"S1": 1})
     assert partly["refund_status"] == 40 and _available(tenant, wh, spec) == 7
-    rest = _op(tenant, "jit.refund.stockin", refund_no=refund["refund_no"])
+    rest = op(tenant, "jit.refund.stockin", refund_no=refund["refund_no"])
     assert rest["refund_status"] == 50 and _available(tenant, wh, spec) == 9
 
     refunds = tenant.caller.ok("sales.jit.JitRefund.search", {"jit_refund_no": "R-1"}, {}, page=(10, 0))
@@ -84,7 +70,7 @@ def test_jit_stockout_and_return(tenant: TenantHandle) -> None:
     assert detail["merchant_no"] == "S1" and detail["spec_no"] == "VIP-S1" and detail["stockin_num"] == 3
     assert detail["jit_efund_no"] == "R-1" and detail["box_no"] == "B1"
 
-    stockins = tenant.caller.ok("wms.stockin.JitRefund.searchOrderWithDetail", _window(), {}, page=(10, 0))
+    stockins = tenant.caller.ok("wms.stockin.JitRefund.searchOrderWithDetail", window(), {}, page=(10, 0))
     assert stockins["total_count"] == 2
     first = stockins["order_list"][0]
     method = "wms.stockin.JitRefund.searchOrderWithDetail"
@@ -108,3 +94,13 @@ def test_errors(tenant: TenantHandle) -> None:
         "status": 100, "message": "Data truncation: Data too long for column 'jit_refund_no' at row 1"}
     assert call("sales.jit.JitRefund.search", {}, {}) == {
         "status": 100, "message": "此方法仅支持分页查询：sales.jit.JitRefund.search"}
+
+
+def test_a_jit_stockout_without_weighed_postage_is_collected(tenant: TenantHandle) -> None:
+    # a defect found by the documented-fields sweep: an empty weigh_post_cost broke StockoutCollect (99)
+    _seed(tenant)
+    op(tenant, "jit.order.create", shop_no="vip", warehouse_no="WH1", details=[{"spec_no": "S1", "num": 1}])
+    data = tenant.caller.ok("statistic.StockoutCollect.queryCostWithDetail", window(), page=(10, 0))
+    assert [row["weigh_post_cost"] for row in data["order"]] == [0]
+    jit = tenant.caller.ok("wms.stockout.JitOrder.search", window(), {}, page=(10, 0))["order_list"]
+    assert [row["weigh_post_cost"] for row in jit] == ["0"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 from invtools import move, seed
 
+from helpers import window
 from wdterp.api.ops import run_operation
 from wdterp.api.wire import documented_fields
 from wdterp.domain.catalog.models import Spec
@@ -15,17 +16,14 @@ from wdterp.domain.documents.engine import Kind, LineSpec
 from wdterp.domain.documents.statuses import StockinStatus, StockoutStatus
 from wdterp.domain.masterdata.models import Warehouse
 from wdterp.domain.tenancy import service as tenancy
-from wdterp.protocol.clock import format_wire_time, now_china
 
 E23 = {"status": 100, "message": "参数中必须包含起止时间"}
 OTHER_IN = Kind("in", 20, "RK", duplicate_row="E45")
 OTHER_OUT = Kind("out", 21, "CK", duplicate_row="E45")
 
 
-def _window(days: float = 1) -> dict[str, str]:
-    now = now_china()
-    return {"start_time": format_wire_time(now - timedelta(days=days)),
-            "end_time": format_wire_time(now + timedelta(hours=1))}
+def day() -> dict[str, Any]:
+    return window(days=1, ahead_minutes=60)
 
 
 def _document(tenant, kind: Kind, warehouse_id: int, spec_id: int, num: int, price: str, check: bool) -> str:
@@ -45,7 +43,7 @@ def test_stock_cost_search(tenant):
     move(tenant, s.warehouses["WH1"], s.specs["C1"], 10, price="2")
     move(tenant, s.warehouses["WH2"], s.specs["C1"], 10, price="4")
     method = "finance.StockCost.search"
-    data = tenant.caller.ok(method, _window(), page=(10, 0))
+    data = tenant.caller.ok(method, day(), page=(10, 0))
     (row,) = data["detail_list"]
     assert set(row) == set(documented_fields(method, "detail_list"))
     assert (row["warehouse_no"], row["avg_cost"], row["spec_no"], row["defect"]) == ("", 3, "C1", False)
@@ -72,7 +70,7 @@ def test_stockin_collect(tenant):
     with tenant.db.transaction() as session:
         run_operation(session, "stock.set_planned_cost", tenant.sid, {"spec_no": "K1", "planned_cost": "2"})
     method = "statistic.StockinCollect.queryCostWithDetail"
-    data = tenant.caller.ok(method, _window(), page=(10, 0))
+    data = tenant.caller.ok(method, day(), page=(10, 0))
     (order,) = data["order"]
     assert set(order) == set(documented_fields(method, "Order"))
     assert (order["stockin_no"], order["status"], order["src_order_type"], order["goods_count"]) == (done, 80, 20, 4)
@@ -82,9 +80,9 @@ def test_stockin_collect(tenant):
     assert (line["checked_cost_price"], line["total_checked_cost_price"], line["planned_cost"]) == (2.5, 10, 2)
     assert (line["position_no"], line["goods_weight"], line["spec_no"]) == ("ZANCUNQU", 2, "K1")
     assert tenant.caller.ok(method, {"stockin_no": done}, page=(10, 0))["total_count"] == 1
-    assert tenant.caller.ok(method, {**_window(), "time_type": 2}, page=(10, 0))["total_count"] == 1
+    assert tenant.caller.ok(method, {**day(), "time_type": 2}, page=(10, 0))["total_count"] == 1
     assert tenant.caller.call(method, {}, page=(10, 0)) == E23
-    assert tenant.caller.call(method, _window(days=8), page=(10, 0)) == {
+    assert tenant.caller.call(method, window(days=8, ahead_minutes=60), page=(10, 0)) == {
         "status": 100, "message": "您的查询时间过宽,查询时间不能大于7天"}
 
 
@@ -94,7 +92,7 @@ def test_stockout_collect(tenant):
     move(tenant, wh, spec, 5, price="3")
     done = _document(tenant, OTHER_OUT, wh, spec, 2, "0", check=True)
     method = "statistic.StockoutCollect.queryCostWithDetail"
-    data = tenant.caller.ok(method, _window(), page=(10, 0))
+    data = tenant.caller.ok(method, day(), page=(10, 0))
     (order,) = data["order"]
     assert set(order) == set(documented_fields(method, "order"))
     assert (order["stockout_no"], order["status"], order["src_order_type"], order["employee_name"]) == (
@@ -121,5 +119,5 @@ def test_stock_operations(tenant):
     assert (row["safe_stock"], row["safe_stock_upper"], row["stock_num"]) == (1, 9, 2)
     assert row["last_pd_time"] != ""
     history = tenant.caller.ok("wms.StockSpec.queryChangeHistory", {
-        "start_date": _window()["start_time"], "end_date": _window()["end_time"], "spec_no": "K3"}, page=(10, 0))
+        "start_date": day()["start_time"], "end_date": day()["end_time"], "spec_no": "K3"}, page=(10, 0))
     assert [(r["src_order_type"], r["type"], r["num"]) for r in history["data"]] == [(20, 1, 5), (4, 2, 3)]

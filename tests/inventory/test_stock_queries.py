@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from invtools import move, seed, stock_rec_id
 
+from helpers import window
 from wdterp.api.wire import documented_fields
 from wdterp.domain.documents import engine
 from wdterp.domain.documents.engine import Kind, LineSpec
@@ -21,12 +22,6 @@ E24 = {"status": 100, "message": "您的查询时间过宽,查询时间不能大
 E25 = {"status": 100, "message": "您的查询时间过宽,查询时间不能大于60分钟"}
 E34 = {"status": 100, "message": "无仓库访问权限"}
 OTHER_OUT = Kind("out", 21, "CK", duplicate_row="E45")
-
-
-def _window(minutes: int = 30) -> dict[str, str]:
-    now = now_china()
-    return {"start_time": format_wire_time(now - timedelta(minutes=minutes)),
-            "end_time": format_wire_time(now + timedelta(minutes=minutes))}
 
 
 def test_search2_figures_and_every_documented_field(tenant):
@@ -69,7 +64,7 @@ def test_search_by_time_window_pages_in_modified_order(tenant):
         move(tenant, s.warehouses["WH1"], s.specs[no], 1)
     seen = []
     for page_no in range(3):
-        data = tenant.caller.ok("wms.StockSpec.search2", _window(), page=(1, page_no))
+        data = tenant.caller.ok("wms.StockSpec.search2", window(ahead_minutes=30), page=(1, page_no))
         assert data["total_count"] == 3
         seen += [r["spec_no"] for r in data["detail_list"]]
     assert sorted(seen) == ["T1", "T2", "T3"]
@@ -107,10 +102,11 @@ def test_warehouse_permission(tenant):
         data = tenant.caller.ok(method, spec_filter, page=(10, 0))
         assert [r["warehouse_no"] for r in data[list_name]] == ["P1"]
         assert tenant.caller.call(method, {**spec_filter, "warehouse_no": "P2"}, page=(10, 0)) == E34
-    window = {"start_date": _window()["start_time"], "end_date": _window()["end_time"]}
-    history = tenant.caller.ok("wms.StockSpec.queryChangeHistory", window, page=(10, 0))
+    w = window(ahead_minutes=30)
+    dates = {"start_date": w["start_time"], "end_date": w["end_time"]}
+    history = tenant.caller.ok("wms.StockSpec.queryChangeHistory", dates, page=(10, 0))
     assert [r["warehouse_no"] for r in history["data"]] == ["P1"]
-    assert tenant.caller.call("wms.StockSpec.queryChangeHistory", {**window, "warehouse_no": "P2"},
+    assert tenant.caller.call("wms.StockSpec.queryChangeHistory", {**dates, "warehouse_no": "P2"},
                               page=(10, 0)) == E34
 
 
@@ -121,7 +117,7 @@ def test_query_available_stock(tenant):
     with tenant.db.transaction() as session:
         inventory.reserve(session, tenant.tenant_id, [Move(s.warehouses["WH1"], s.specs["Q1"], Decimal(2)),
                                                       Move(s.warehouses["WH1"], s.specs["Q2"], Decimal(1))])
-    data = tenant.caller.ok("wms.StockSpec.queryAvailableStock", _window(), page=(10, 0))
+    data = tenant.caller.ok("wms.StockSpec.queryAvailableStock", window(ahead_minutes=30), page=(10, 0))
     rows = {r["spec_no"]: r for r in data["stocks"]}
     assert set(rows["Q1"]) == set(documented_fields("wms.StockSpec.queryAvailableStock", "stocks"))
     assert (rows["Q1"]["num"], rows["Q1"]["status"], rows["Q2"]["num"], rows["Q2"]["status"]) == (3, 0, 0, 1)
@@ -136,18 +132,18 @@ def test_change_history(tenant):
     move(tenant, s.warehouses["WH1"], s.specs["H1"], 10, doc_no="RK1")
     move(tenant, s.warehouses["WH1"], s.specs["H1"], -4, order_type=21, doc_no="CK1")
     move(tenant, s.warehouses["WH1"], s.specs["H1"], 2, defect=True, doc_no="RK2")
-    w = _window()
-    window = {"start_date": w["start_time"], "end_date": w["end_time"]}
+    w = window(ahead_minutes=30)
+    dates = {"start_date": w["start_time"], "end_date": w["end_time"]}
     method = "wms.StockSpec.queryChangeHistory"
-    data = tenant.caller.ok(method, window, page=(10, 0))
+    data = tenant.caller.ok(method, dates, page=(10, 0))
     assert data["total_count"] == 2  # good stock only unless defect is asked for
     first, second = data["data"]
     assert set(first) == set(documented_fields(method, "data#2"))
     assert (first["type"], first["num"], first["stock_num_old"], first["stock_num_new"]) == (1, 10, 0, 10)
     assert (second["type"], second["num"], second["stock_num_old"], second["stock_num_new"]) == (2, 4, 10, 6)
     assert (second["src_order_type"], second["stockio_no"], second["operator_name"]) == (21, "CK1", "tester")
-    assert tenant.caller.ok(method, {**window, "type": 2}, page=(10, 0))["total_count"] == 1
-    assert [r["num"] for r in tenant.caller.ok(method, {**window, "defect": True}, page=(10, 0))["data"]] == [2]
+    assert tenant.caller.ok(method, {**dates, "type": 2}, page=(10, 0))["total_count"] == 1
+    assert [r["num"] for r in tenant.caller.ok(method, {**dates, "defect": True}, page=(10, 0))["data"]] == [2]
     now = now_china()
     wide = {"start_date": format_wire_time(now - timedelta(days=2)), "end_date": format_wire_time(now + timedelta(1))}
     assert tenant.caller.call(method, wide, page=(10, 0)) == E25
@@ -155,7 +151,7 @@ def test_change_history(tenant):
     too_wide = {**wide, "start_date": format_wire_time(now - timedelta(days=40)), "spec_no": "H1"}
     assert tenant.caller.call(method, too_wide, page=(10, 0)) == E24
     assert tenant.caller.call(method, {"spec_no": "H1"}, page=(10, 0)) == E23
-    assert tenant.caller.call(method, window) == {"status": 100, "message": f"此方法仅支持分页查询：{method}"}
+    assert tenant.caller.call(method, dates) == {"status": 100, "message": f"此方法仅支持分页查询：{method}"}
 
 
 def test_stock_detail_search(tenant):

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
+from helpers import window
 from support import TenantHandle
-from wdterp.api.ops import run_operation
 from wdterp.domain.catalog.models import Goods, Spec
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.service import DocumentRef, Move
 from wdterp.domain.masterdata.models import Logistics, Shop, Warehouse
 from wdterp.protocol.clock import format_wire_time, now_china
-from wdterp.protocol.errors import row
 
 PUSH2 = "sales.RawTrade.pushSelf2"
 PUSH = "sales.RawTrade.pushSelf"
@@ -76,17 +74,6 @@ def push2(tenant: TenantHandle, tid: str, lines: list[dict[str, Any]] | None = N
     return dict(tenant.caller.ok(PUSH2, shop, [raw_trade(tid, **extra)], lines or [raw_line(tid, f"{tid}-1")]))
 
 
-def op(tenant: TenantHandle, name: str, **params: Any) -> dict[str, Any]:
-    with tenant.db.transaction() as session:
-        return run_operation(session, name, tenant.sid, params)
-
-
-def window(minutes: int = 30) -> dict[str, str]:
-    now = now_china()
-    return {"start_time": format_wire_time(now - timedelta(minutes=minutes)),
-            "end_time": format_wire_time(now + timedelta(minutes=5))}
-
-
 def trades(tenant: TenantHandle, method: str = QUERY, **params: Any) -> list[dict[str, Any]]:
     data = tenant.caller.ok(method, {**window(), **params}, page=(100, 0))
     return list(data["order"])
@@ -105,6 +92,3 @@ def stock_of(tenant: TenantHandle, warehouse_id: int, spec_id: int) -> tuple[Dec
         return stock.stock_num, stock.lock_num
 
 
-def expect(envelope: dict[str, Any], row_id: str, **values: Any) -> None:
-    expected = row(row_id)
-    assert envelope == {"status": expected.code, "message": expected.format(**values)}, envelope

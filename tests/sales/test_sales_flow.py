@@ -6,8 +6,9 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from salestools import MALL, SF, op, push2, raw_line, seed, stock_of, trade_of, trades
+from salestools import MALL, SF, push2, raw_line, seed, stock_of, trade_of, trades
 
+from helpers import op, window
 from support import TenantHandle
 from wdterp.api.ops import OperationError
 from wdterp.domain.inventory.service import ledger_total
@@ -79,7 +80,7 @@ def test_platform_close_cancels_checked_trade_and_releases_stock(tenant: TenantH
     assert stock_of(tenant, ids["warehouse"], ids["A"]) == (Decimal(10), Decimal(0))
     raw = tenant.caller.ok("sales.RawTrade.search", {"tid": "T4"}, page=(10, 0))["order"][0]
     assert raw["process_status"] == 70
-    refunds = tenant.caller.ok("sales.Payment.queryWithDetail", {**_window(), "is_refund": 1}, page=(10, 0))
+    refunds = tenant.caller.ok("sales.Payment.queryWithDetail", {**window(), "is_refund": 1}, page=(10, 0))
     assert [(p["sales_order_no"], p["refund_amount"]) for p in refunds["payment_list"]] == [("T4", 25.0)]
 
 
@@ -106,7 +107,7 @@ def test_merge_moves_lines_and_keeps_merge_log(tenant: TenantHandle) -> None:
     found = [t for t in trades(tenant, src_tid="M2")]
     assert [t["trade_no"] for t in found] == [main]
     assert "合单" in found[0]["trade_label"]
-    logs = tenant.caller.ok("sales.TradeQuery.getTradeMergedLog", _window(), page=(10, 0))
+    logs = tenant.caller.ok("sales.TradeQuery.getTradeMergedLog", window(), page=(10, 0))
     assert [(r["trade_no"], r["main_trade_no"]) for r in logs["log_list"]] == [(other, main)]
 
 
@@ -125,12 +126,6 @@ def test_autopilot_submits_checks_and_consigns(tenant: TenantHandle) -> None:
     trade = trade_of(tenant, "AP1")
     assert trade["trade_status"] == 95 and trade["logistics_no"].startswith("YD")
     assert stock_of(tenant, ids["warehouse"], ids["A"]) == (Decimal(8), Decimal(0))
-
-
-def _window() -> dict[str, str]:
-    from salestools import window
-
-    return window()
 
 
 def test_server_background_task_consigns_after_delay(sqlite_tenant: TenantHandle) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from salestools import MALL, PUSH, PUSH2, SHOP_TB, expect, op, push2, raw_line, raw_trade, seed
+from salestools import MALL, PUSH, PUSH2, SHOP_TB, push2, raw_line, raw_trade, seed
 
+from helpers import expect, op
 from support import TenantHandle
 from wdterp.protocol.clock import format_wire_time, now_china
 

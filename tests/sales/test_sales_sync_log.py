@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from salestools import MALL, SF, op, push2, seed
+from salestools import MALL, SF, push2, seed
 
+from helpers import op
 from support import TenantHandle
 
 LIST, UPDATE, LOG = "sales.LogisticsSync.getSyncListExt", "sales.LogisticsSync.update", "sales.TradeQuery.getLog"

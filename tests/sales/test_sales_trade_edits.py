@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from salestools import SF, WH, expect, op, push2, raw_line, seed, trade_of, trades, window
+from salestools import SF, WH, push2, raw_line, seed, trade_of, trades
 
+from helpers import expect, op, window
 from support import TenantHandle
 from wdterp.api.ops import OperationError
 from wdterp.protocol.clock import format_wire_time, now_china

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
+from helpers import op, window
 from support import TenantHandle
-from wdterp.api.ops import run_operation
 from wdterp.domain.catalog.models import Barcode, Goods, Spec
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.service import DocumentRef, Move
 from wdterp.domain.masterdata.models import Employee, Logistics, Shop, Warehouse
 from wdterp.protocol.clock import format_wire_time, now_china
-from wdterp.protocol.errors import row
 
 MALL, WH, WH2, SF = "mall", "WH1", "WH2", "SF"
 QUERY = "wms.stockout.Sales.queryWithDetail"
@@ -50,11 +48,6 @@ def seed(tenant: TenantHandle) -> dict[str, int]:
     return ids
 
 
-def op(tenant: TenantHandle, name: str, **params: Any) -> dict[str, Any]:
-    with tenant.db.transaction() as session:
-        return run_operation(session, name, tenant.sid, params)
-
-
 def checked_stockout(tenant: TenantHandle, tid: str, lines: dict[str, int] | None = None) -> dict[str, Any]:
     """Push a raw trade, submit and check it: the trade summary with its sales stockout number."""
     lines = lines or {"A": 2, "B": 1}
@@ -75,12 +68,6 @@ def checked_stockout(tenant: TenantHandle, tid: str, lines: dict[str, int] | Non
     return op(tenant, "sales.check", trade_no=trade_no)
 
 
-def window(minutes: int = 30, **extra: Any) -> dict[str, Any]:
-    now = now_china()
-    return {"start_time": format_wire_time(now - timedelta(minutes=minutes)),
-            "end_time": format_wire_time(now + timedelta(minutes=5)), **extra}
-
-
 def stockouts(tenant: TenantHandle, method: str = QUERY, **params: Any) -> list[dict[str, Any]]:
     return list(tenant.caller.ok(method, {**window(), **params}, page=(50, 0))["order"])
 
@@ -97,16 +84,3 @@ def stock_num(tenant: TenantHandle, warehouse_id: int, spec_id: int) -> Decimal:
         return stock.stock_num if stock is not None else Decimal(0)
 
 
-def expect(envelope: dict[str, Any], row_id: str, **values: Any) -> None:
-    expected = row(row_id)
-    assert envelope == {"status": expected.code, "message": expected.format(**values)}, envelope
-
-
-def refused(envelope: dict[str, Any], message: str) -> None:
-    assert envelope == {"status": 100, "message": message}, envelope
-
-
-def documented(method: str, table: str) -> set[str]:
-    from wdterp.api.wire import documented_fields
-
-    return set(documented_fields(method, table))

@@ -6,23 +6,9 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from swmstools import (
-    HISTORY,
-    QUERY,
-    SF,
-    WH,
-    WH2,
-    checked_stockout,
-    documented,
-    expect,
-    op,
-    refused,
-    seed,
-    stockout,
-    stockouts,
-    window,
-)
+from swmstools import HISTORY, QUERY, SF, WH, WH2, checked_stockout, seed, stockout, stockouts
 
+from helpers import documented, expect, expect_business, op, window
 from support import TenantHandle
 from wdterp.api.ops import OperationError
 from wdterp.protocol.clock import format_wire_time, now_china
@@ -54,7 +40,7 @@ def test_pick_pack_ship_and_query(tenant: TenantHandle) -> None:
         [(first["stockout_no"], 2, 1), (second["stockout_no"], 1, 2)]
     assert goods["A"]["position_data"]["stock_detail_list"][0]["stock_num"] == 20
     _all_fields(PICK, "pick_goods_data_list", goods["A"])
-    refused(tenant.caller.call(PICK, "FJ-NOPE"), "分拣单不存在")
+    expect_business(tenant.caller.call(PICK, "FJ-NOPE"), "分拣单不存在")
     expect(tenant.new_caller(warehouses=[WH2]).call(PICK, pick["pick_no"]), "E34")
 
     op(tenant, "pick.finish", pick_no=pick["pick_no"], picker_no="P01")

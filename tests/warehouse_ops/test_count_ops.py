@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from whopstools import assert_row, details, op, put, seed, stock, window
+from whopstools import details, put, seed, stock
 
+from helpers import expect, op, window
 from support import TenantHandle
 from wdterp.api.ops import OperationError
 from wdterp.protocol.clock import format_wire_time, now_china
@@ -18,7 +19,7 @@ def test_count_by_spec_from_start_to_finish(tenant: TenantHandle) -> None:
     pd_no = started["pd_no"]
     assert (started["status"], started["mode"], started["lines"]) == (30, 0, 2)  # S1 and S2 have stock
 
-    listed = tenant.caller.ok("wms.StockPd.queryStockPd", {**window(), "status": 30}, page=(10, 0))
+    listed = tenant.caller.ok("wms.StockPd.queryStockPd", {**window(days=1), "status": 30}, page=(10, 0))
     assert [x["pd_no"] for x in listed["pd_list"]] == [pd_no]
 
     entered = op(tenant, "count.enter", pd_no=pd_no, lines=[{"spec_no": "S1", "new_num": 8},
@@ -33,7 +34,7 @@ def test_count_by_spec_from_start_to_finish(tenant: TenantHandle) -> None:
     assert stock(tenant, ids["WH1"], ids["S2"]) == 6
     assert stock(tenant, ids["WH1"], ids["S3"]) == 2
 
-    by_spec = tenant.caller.ok("wms.StockPd.queryStockPd", {**window(), "spec_no": "S3"}, page=(10, 0))
+    by_spec = tenant.caller.ok("wms.StockPd.queryStockPd", {**window(days=1), "spec_no": "S3"}, page=(10, 0))
     assert [x["pd_no"] for x in by_spec["pd_list"]] == [pd_no]
     assert by_spec["pd_list"][0]["status"] == 40 and by_spec["pd_list"][0]["creator_no"] == "ops"
     detail = tenant.caller.call("wms.StockPd.queryStockPdDetail", {"pd_no": pd_no}, page=(10, 0))
@@ -41,11 +42,11 @@ def test_count_by_spec_from_start_to_finish(tenant: TenantHandle) -> None:
     assert lines == {"S1": (10, 8), "S2": (6, 6), "S3": (0, 2)}
 
     gains = tenant.caller.ok("wms.StockPd.queryStockPdInDetail",
-                             {**window(), "warehouse_no": "WH1", "status": "80"}, page=(10, 0))
+                             {**window(days=1), "warehouse_no": "WH1", "status": "80"}, page=(10, 0))
     assert [(o["order_no"], o["src_order_no"]) for o in gains["order"]] == [(finished["stockin_no"], pd_no)]
     assert gains["order"][0]["pd_order_remark"] == "月末盘点"
     losses = tenant.caller.ok("wms.StockPd.queryStockPdOutDetail",
-                              {**window(), "time_type": 2, "stockout_no": finished["stockout_no"]}, page=(10, 0))
+                              {**window(days=1), "time_type": 2, "stockout_no": finished["stockout_no"]}, page=(10, 0))
     assert [d["spec_no"] for o in losses["order"] for d in o["detail_list"]] == ["S1"]
 
 
@@ -87,7 +88,7 @@ def test_count_cancel_and_refusals(sqlite_tenant: TenantHandle) -> None:
     op(sqlite_tenant, "count.finish", pd_no=done)
     with pytest.raises(OperationError, match="盘点单状态不正确"):
         op(sqlite_tenant, "count.cancel", pd_no=done)
-    cancelled = sqlite_tenant.caller.ok("wms.StockPd.queryStockPd", {**window(), "status": 10}, page=(10, 0))
+    cancelled = sqlite_tenant.caller.ok("wms.StockPd.queryStockPd", {**window(days=1), "status": 10}, page=(10, 0))
     assert [x["pd_no"] for x in cancelled["pd_list"]] == [pd_no]
 
 
@@ -95,12 +96,12 @@ def test_count_document_query_rows(sqlite_tenant: TenantHandle) -> None:
     seed(sqlite_tenant)
     caller = sqlite_tenant.caller
     for method in ("wms.StockPd.queryStockPdInDetail", "wms.StockPd.queryStockPdOutDetail"):
-        assert_row(caller.call(method, {"warehouse_no": "WH1"}, page=(10, 0)), "E23")
+        expect(caller.call(method, {"warehouse_no": "WH1"}, page=(10, 0)), "E23")
         now = now_china()
         wide = {"start_time": format_wire_time(now - timedelta(days=31)), "end_time": format_wire_time(now)}
-        assert_row(caller.call(method, wide, page=(10, 0)), "E24")
+        expect(caller.call(method, wide, page=(10, 0)), "E24")
         assert caller.ok(method, {"src_order_no": "PD-NONE"}, page=(10, 0)) == {"total_count": 0, "order": []}
-    assert_row(caller.call("wms.StockPd.queryStockPd", {"pd_no": "X"}, page=(10, 0)), "E23")
-    assert_row(caller.call("wms.StockPd.queryStockPd", {**window(), "bogus": 1}, page=(10, 0)), "E10", name="bogus")
+    expect(caller.call("wms.StockPd.queryStockPd", {"pd_no": "X"}, page=(10, 0)), "E23")
+    expect(caller.call("wms.StockPd.queryStockPd", {**window(days=1), "bogus": 1}, page=(10, 0)), "E10", name="bogus")
     sqlite_tenant.update_app(warehouses=["WH2"])
-    assert_row(caller.call("wms.StockPd.queryStockPd", {**window(), "warehouse_no": "WH1"}, page=(10, 0)), "E34")
+    expect(caller.call("wms.StockPd.queryStockPd", {**window(days=1), "warehouse_no": "WH1"}, page=(10, 0)), "E34")

@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from whopstools import assert_business, assert_row, details, ledger, op, put, seed, stock, window
+from whopstools import details, ledger, put, seed, stock
 
+from helpers import expect, expect_business, op, window
 from support import TenantHandle
 from wdterp.api.ops import OperationError
 from wdterp.protocol.clock import format_wire_time, now_china
@@ -47,7 +48,7 @@ def test_move_order_moves_stock_between_positions(tenant: TenantHandle) -> None:
         {"spec_no": "S3", "num": 1, "from_position_no": "B-01", "to_position_no": "A-01"}])
     assert pending["status"] == 10 and details(tenant, ids["WH1"], ids["S3"])["B-01"] == 4
     assert op(tenant, "move.cancel", order_no=pending["order_no"])["status"] == 5
-    by_status = tenant.caller.ok(MOVE, {**window(), "warehouse_no": "WH1", "status": 5}, page=(10, 0))
+    by_status = tenant.caller.ok(MOVE, {**window(days=1), "warehouse_no": "WH1", "status": 5}, page=(10, 0))
     assert [o["order_no"] for o in by_status["order"]] == [pending["order_no"]]
 
 
@@ -67,14 +68,14 @@ def test_move_and_shelve_query_rows(sqlite_tenant: TenantHandle) -> None:
     seed(sqlite_tenant)
     caller = sqlite_tenant.caller
     for method in (MOVE, SHELVE):
-        assert_row(caller.call(method, window(), page=(10, 0)), "E31")
-        assert_row(caller.call(method, {**window(), "warehouse_no": ""}, page=(10, 0)), "E31")
-        assert_row(caller.call(method, {**_wide(31), "warehouse_no": "WH1"}, page=(10, 0)), "E24")
-        assert_row(caller.call(method, {**window(), "warehouse_no": "NOPE"}, page=(10, 0)), "E34")
-    assert_row(caller.call(MOVE, {"warehouse_no": "WH1"}, page=(10, 0)), "E23")
+        expect(caller.call(method, window(days=1), page=(10, 0)), "E31")
+        expect(caller.call(method, {**window(days=1), "warehouse_no": ""}, page=(10, 0)), "E31")
+        expect(caller.call(method, {**_wide(31), "warehouse_no": "WH1"}, page=(10, 0)), "E24")
+        expect(caller.call(method, {**window(days=1), "warehouse_no": "NOPE"}, page=(10, 0)), "E34")
+    expect(caller.call(MOVE, {"warehouse_no": "WH1"}, page=(10, 0)), "E23")
     assert caller.ok(SHELVE, {"warehouse_no": "WH1"}, page=(10, 0)) == {"total_count": 0, "order": []}
     sqlite_tenant.update_app(warehouses=["WH2"])
-    assert_row(caller.call(MOVE, {**window(), "warehouse_no": "WH1"}, page=(10, 0)), "E34")
+    expect(caller.call(MOVE, {**window(days=1), "warehouse_no": "WH1"}, page=(10, 0)), "E34")
 
 
 def test_replenishment_fills_the_default_position_from_storage(tenant: TenantHandle) -> None:
@@ -93,7 +94,7 @@ def test_replenishment_fills_the_default_position_from_storage(tenant: TenantHan
     with pytest.raises(OperationError, match="没有需要补货的货品"):
         op(tenant, "replenish.create", warehouse_no="WH1", lines=[{"spec_no": "S3"}])
 
-    found = tenant.caller.ok(SHELVE, {**window(), "warehouse_no": "WH1", "spec_no": "S3"}, page=(10, 0))
+    found = tenant.caller.ok(SHELVE, {**window(days=1), "warehouse_no": "WH1", "spec_no": "S3"}, page=(10, 0))
     (order,) = found["order"]
     assert (order["order_no"], order["status"], order["type"]) == (shelved["order_no"], 30, 0)
     assert (order["from_zone_no"], order["to_zone_no"], order["operator_name"]) == ("STORE", "PICK", "ops")
@@ -106,18 +107,18 @@ def test_replenishment_fills_the_default_position_from_storage(tenant: TenantHan
     (row,) = capacity["detail_list"]
     assert (row["position_no"], row["zone_no"], row["stock_num"], row["defect"]) == ("P-01", "PICK", 22, False)
     assert row["zone_id"] > 0 and row["warehouse_no"] == "WH1" and row["goods_no"] == "G-S3"
-    by_time = tenant.caller.ok(CAPACITY, window(), page=(10, 0))
+    by_time = tenant.caller.ok(CAPACITY, window(days=1), page=(10, 0))
     assert [x["spec_no"] for x in by_time["detail_list"]] == ["S3"]
 
 
 def test_position_capacity_query_rows(sqlite_tenant: TenantHandle) -> None:
     seed(sqlite_tenant)
     caller = sqlite_tenant.caller
-    assert_row(caller.call(CAPACITY, {"spec_no": "S1"}, page=(10, 0)), "E31")
-    assert_business(caller.call(CAPACITY, {"warehouse_no": "WH1"}, page=(10, 0)), "商家编码不能为空")
-    assert_business(caller.call(CAPACITY, _wide(8), page=(10, 0)), "您的查询时间过宽,查询时间不能大于7天")
+    expect(caller.call(CAPACITY, {"spec_no": "S1"}, page=(10, 0)), "E31")
+    expect_business(caller.call(CAPACITY, {"warehouse_no": "WH1"}, page=(10, 0)), "商家编码不能为空")
+    expect_business(caller.call(CAPACITY, _wide(8), page=(10, 0)), "您的查询时间过宽,查询时间不能大于7天")
     sqlite_tenant.update_app(warehouses=["WH2"])
-    assert_row(caller.call(CAPACITY, {"warehouse_no": "WH1", "spec_no": "S1"}, page=(10, 0)), "E34")
+    expect(caller.call(CAPACITY, {"warehouse_no": "WH1", "spec_no": "S1"}, page=(10, 0)), "E34")
 
 
 def test_defect_conversion_moves_stock_between_good_and_defective(tenant: TenantHandle) -> None:
@@ -136,7 +137,7 @@ def test_defect_conversion_moves_stock_between_good_and_defective(tenant: Tenant
     assert stock(tenant, ids["WH1"], ids["S1"], defect=True) == 2
     assert stock(tenant, ids["WH1"], ids["S1"]) == 8
 
-    found = tenant.caller.ok(DEFECT, {**window(), "type": False}, page=(10, 0))
+    found = tenant.caller.ok(DEFECT, {**window(days=1), "type": False}, page=(10, 0))
     (order,) = found["order"]
     assert (order["change_no"], order["status"], order["type"], order["warehouse_no"]) == (
         to_defect["change_no"], 50, False, "WH1")
@@ -159,4 +160,4 @@ def test_defect_conversion_refusals(sqlite_tenant: TenantHandle) -> None:
     with pytest.raises(OperationError, match="正残转换单状态不正确"):
         op(sqlite_tenant, "defect.check", change_no=pending["change_no"])
     assert stock(sqlite_tenant, ids["WH1"], ids["S1"]) == 10
-    assert_row(sqlite_tenant.caller.call(DEFECT, _wide(31), page=(10, 0)), "E24")
+    expect(sqlite_tenant.caller.call(DEFECT, _wide(31), page=(10, 0)), "E24")

@@ -6,17 +6,9 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
-from whopstools import (
-    assert_business,
-    assert_row,
-    ledger,
-    op,
-    seed,
-    stock,
-    stock_row,
-    window,
-)
+from whopstools import ledger, seed, stock, stock_row
 
+from helpers import expect, expect_business, op, window
 from support import TenantHandle
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.service import Move
@@ -49,7 +41,7 @@ def test_sync_overwrites_stock_and_splits_gains_and_losses(tenant: TenantHandle)
     with tenant.db.transaction() as session:
         assert inventory.ledger_total(session, ids["WH1"], ids["S1"]) == 12
 
-    counts = tenant.caller.ok("wms.StockPd.queryStockPd", {**window(), "pd_no": pd_no}, page=(10, 0))
+    counts = tenant.caller.ok("wms.StockPd.queryStockPd", {**window(days=1), "pd_no": pd_no}, page=(10, 0))
     assert counts["total_count"] == 1
     count = counts["pd_list"][0]
     assert (count["pd_no"], count["warehouse_no"], count["status"], count["mode"]) == (pd_no, "WH1", 40, 0)
@@ -91,10 +83,10 @@ def test_sync_skips_unknown_specs_and_other_defect_lines_unless_strict(tenant: T
     assert stock(tenant, ids["WH1"], ids["S2"], defect=True) == 0
 
     strict = tenant.caller.call(SYNC, _order(is_post_error=1), [_line("S1", "1"), _line("NOPE", "1")])
-    assert_business(strict, "商家编码NOPE不存在或已删除")
+    expect_business(strict, "商家编码NOPE不存在或已删除")
     assert stock(tenant, ids["WH1"], ids["S1"]) == 7  # nothing of the failed call stayed
 
-    assert_business(tenant.caller.call(SYNC, _order(), [_line("NOPE", "1")]), "商家编码全不存在或都已删除")
+    expect_business(tenant.caller.call(SYNC, _order(), [_line("NOPE", "1")]), "商家编码全不存在或都已删除")
 
 
 def test_sync_counts_defective_stock_separately(tenant: TenantHandle) -> None:
@@ -116,7 +108,7 @@ def test_sync_may_count_below_reserved_stock(tenant: TenantHandle) -> None:
 @pytest.mark.parametrize("new_num", ["-1", "abc", "1.5"])
 def test_sync_rejects_bad_counted_quantities_e56(sqlite_tenant: TenantHandle, new_num: str) -> None:
     seed(sqlite_tenant)
-    assert_row(sqlite_tenant.caller.call(SYNC, _order(), [_line("S1", new_num)]), "E56")
+    expect(sqlite_tenant.caller.call(SYNC, _order(), [_line("S1", new_num)]), "E56")
 
 
 def test_sync_decimal_counts_with_the_tenant_setting(sqlite_tenant: TenantHandle) -> None:
@@ -130,26 +122,26 @@ def test_sync_warehouse_rows(sqlite_tenant: TenantHandle) -> None:
     seed(sqlite_tenant)
     lines = [_line("S1", "1")]
     no_warehouse = {"defect_mode": 0, "remark": ""}
-    assert_row(sqlite_tenant.caller.call(SYNC, no_warehouse, lines), "E31")
-    assert_row(sqlite_tenant.caller.call(SYNC, {**no_warehouse, "warehouse_no": ""}, lines), "E31")
-    assert_row(sqlite_tenant.caller.call(SYNC, _order(warehouse_no="NOWH"), lines), "E34")
+    expect(sqlite_tenant.caller.call(SYNC, no_warehouse, lines), "E31")
+    expect(sqlite_tenant.caller.call(SYNC, {**no_warehouse, "warehouse_no": ""}, lines), "E31")
+    expect(sqlite_tenant.caller.call(SYNC, _order(warehouse_no="NOWH"), lines), "E34")
     sqlite_tenant.update_app(warehouses=["WH2"])
-    assert_row(sqlite_tenant.caller.call(SYNC, _order(), lines), "E34")
+    expect(sqlite_tenant.caller.call(SYNC, _order(), lines), "E34")
 
 
 def test_sync_other_rows(sqlite_tenant: TenantHandle) -> None:
     seed(sqlite_tenant)
-    assert_row(sqlite_tenant.caller.call(SYNC, _order(), [_line("S1", "1"), _line("S1", "2")]), "E67")
-    assert_row(sqlite_tenant.caller.call(SYNC, _order(defect_mode=3), [_line("S1", "1")]), "E69",
+    expect(sqlite_tenant.caller.call(SYNC, _order(), [_line("S1", "1"), _line("S1", "2")]), "E67")
+    expect(sqlite_tenant.caller.call(SYNC, _order(defect_mode=3), [_line("S1", "1")]), "E69",
                field="defect_mode", max=2)
     missing = sqlite_tenant.caller.call(SYNC, {"warehouse_no": "WH1", "remark": ""}, [_line("S1", "1")])
-    assert_row(missing, "E71", field="defect_mode")
+    expect(missing, "E71", field="defect_mode")
 
 
 def test_sync_with_an_empty_list_creates_a_finished_count(sqlite_tenant: TenantHandle) -> None:
     seed(sqlite_tenant)
     data = sqlite_tenant.caller.ok(SYNC, _order(), [])
-    found = sqlite_tenant.caller.ok("wms.StockPd.queryStockPd", {**window(), "status": 40}, page=(10, 0))
+    found = sqlite_tenant.caller.ok("wms.StockPd.queryStockPd", {**window(days=1), "status": 40}, page=(10, 0))
     assert [x["pd_no"] for x in found["pd_list"]] == [data["pd_no"]]
     with sqlite_tenant.db.transaction() as session:
         from wdterp.domain.warehouse_ops.models import StockCount

@@ -8,8 +8,9 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
-from whopstools import op, seed, stock
+from whopstools import seed, stock
 
+from helpers import op
 from support import TenantHandle
 from wdterp.api.ops import OperationError
 from wdterp.domain.inventory import service as inventory

@@ -3,21 +3,17 @@ inventory service, ERP-side actions through the operations registry, stock read 
 
 from __future__ import annotations
 
-from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
 
 from support import TenantHandle
-from wdterp.api.ops import run_operation
 from wdterp.domain.catalog.models import Brand, Goods, Spec
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.models import Position, Stock, StockDetail, StockLedger
 from wdterp.domain.inventory.service import DocumentRef, Move
 from wdterp.domain.masterdata.models import Warehouse
-from wdterp.protocol.clock import format_wire_time, now_china
-from wdterp.protocol.errors import row
 
 SPECS = ("S1", "S2", "S3")
 #: opening stock of WH1 (good), with the price it came in at
@@ -65,11 +61,6 @@ def put(tenant: TenantHandle, warehouse_id: int, spec_id: int, num: int, positio
                               DocumentRef(20, "PUT", operator_name="seed"))
 
 
-def op(tenant: TenantHandle, name: str, **params: Any) -> dict[str, Any]:
-    with tenant.db.transaction() as session:
-        return run_operation(session, name, tenant.sid, params)
-
-
 def stock(tenant: TenantHandle, warehouse_id: int, spec_id: int, defect: bool = False) -> Decimal:
     with tenant.db.transaction() as session:
         found = inventory.stock_row(session, warehouse_id, spec_id, defect)
@@ -109,16 +100,3 @@ def ledger(tenant: TenantHandle, src_order_no: str) -> list[dict[str, Any]]:
                 for r in rows]
 
 
-def window(days: float = 1) -> dict[str, str]:
-    now = now_china()
-    return {"start_time": format_wire_time(now - timedelta(days=days)),
-            "end_time": format_wire_time(now + timedelta(minutes=5))}
-
-
-def assert_row(envelope: dict[str, Any], row_id: str, **values: Any) -> None:
-    expected = row(row_id)
-    assert envelope == {"status": expected.code, "message": expected.format(**values)}, envelope
-
-
-def assert_business(envelope: dict[str, Any], message: str) -> None:
-    assert envelope == {"status": 100, "message": message}, envelope

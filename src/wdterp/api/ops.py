@@ -8,15 +8,12 @@ A handler gets the session of one transaction, the tenant's id and its coerced p
 returns a JSON-able dict; a domain refusal (`ApiError`) may rise out of it: `run_operation` turns it
 into an `OperationError` (message and reason) in one place. Every operation takes the tenant's
 `sid`; it is not listed in `params`.
-Operations of other contexts are registered where their methods are declared (`wdterp.api.methods`
-is imported before the registry is read) or in this module.
+Operations of each context live in its `wdterp.api.ops_<area>` module, which `wdterp.wiring` imports.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
-import pkgutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -118,12 +115,7 @@ def operation(name: str, *, help: str, params: Mapping[str, type | Param] | None
 
 
 def all_operations() -> dict[str, Operation]:
-    """Every registered operation: each context's `wdterp.api.ops_<area>` module is imported here."""
-    import wdterp.api
-
-    for module in pkgutil.iter_modules(wdterp.api.__path__):
-        if module.name.startswith("ops_"):
-            importlib.import_module(f"wdterp.api.{module.name}")
+    """Every registered operation, by name: those of the modules `wdterp.wiring` imports."""
     return dict(sorted(OPERATIONS.items()))
 
 

@@ -1,5 +1,5 @@
 """ERP-side actions of the sales core: submit, check, consign, cancel, exceptions, merge, labels,
-archive, imports, and the per-tenant autopilot. Imported by `wdterp.api.methods.sales_raw`."""
+archive, imports, and the per-tenant autopilot."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from wdterp.api.ops import OperationError, Param, operation
 from wdterp.domain.queries import split_list
-from wdterp.domain.sales import autopilot, edits, flow, service
+from wdterp.domain.sales import autopilot, edits, service, tradelog
 from wdterp.protocol.clock import now_china
 
 OPERATOR = "ops"
@@ -45,7 +45,7 @@ def to_exception(session: Session, tenant_id: int, trade_no: str) -> dict[str, A
     failure = edits.to_exception(session, tenant_id, trade_no, OPERATOR)
     if failure:
         raise OperationError(failure)
-    return service.trade_summary(flow.get_trade(session, tenant_id, trade_no))
+    return service.trade_summary(tradelog.get_trade(session, tenant_id, trade_no))
 
 
 @operation("sales.clear_exception", help="清除异常: an exception trade goes back to 待客审", params={"trade_no": str})

@@ -1,5 +1,5 @@
 """ERP-side warehouse work on sales stockouts: e-waybills, pick lists (拣货/分拣波次), packing lists (装箱),
-weighing at the packing table. Imported by `wdterp.api.methods.wms_sales`."""
+weighing at the packing table."""
 
 from __future__ import annotations
 

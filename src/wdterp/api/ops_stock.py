@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 from wdterp.api.ops import OperationError, Param, operation
 from wdterp.domain.catalog.lookup import spec_by_no
 from wdterp.domain.catalog.models import Spec
-from wdterp.domain.documents.engine import next_no
 from wdterp.domain.documents.statuses import OrderType
 from wdterp.domain.inventory import admin, cost
 from wdterp.domain.inventory import service as inventory
@@ -19,6 +18,7 @@ from wdterp.domain.inventory.models import Stock
 from wdterp.domain.inventory.service import DocumentRef
 from wdterp.domain.masterdata.models import Warehouse
 from wdterp.domain.masterdata.service import find_warehouse
+from wdterp.domain.numbering.service import next_no
 
 OPERATOR = "ops"
 

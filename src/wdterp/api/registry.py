@@ -118,7 +118,5 @@ def declare(
 
 
 def load_all() -> dict[str, Method]:
-    """Import every namespace module so that all declarations run."""
-    from wdterp.api import methods  # noqa: F401
-
+    """Every declared method: those of the modules `wdterp.wiring` imports (empty before it is)."""
     return REGISTRY

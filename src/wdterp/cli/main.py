@@ -5,6 +5,10 @@ from __future__ import annotations
 import typer
 
 from wdterp.cli import apps, call, coverage, demo, errors, load, logs, ops, server, tenants
+from wdterp.wiring import wire
+
+# every command runs on the whole application: methods, operations, hooks and load sections registered
+wire()
 
 app = typer.Typer(
     name="wdterp",

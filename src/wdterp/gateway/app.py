@@ -36,6 +36,7 @@ from wdterp.gateway.pipeline import Call, Pipeline
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError
 from wdterp.storage.db import Database
+from wdterp.wiring import wire
 
 log = logging.getLogger("wdterp.gateway")
 JSON_TYPE = "application/json; charset=utf-8"
@@ -158,6 +159,7 @@ class Gateway:
 
 
 def create_app(config: GatewayConfig | None = None, db: Database | None = None) -> Starlette:
+    wire()
     gateway = Gateway(config or GatewayConfig(), db)
     methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
     routes = [

@@ -8,6 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import MetaData
 
 from wdterp.storage.db import Database
 
@@ -37,9 +38,11 @@ def head_revision(db: Database) -> str | None:
     return ScriptDirectory.from_config(alembic_config(db)).get_current_head()
 
 
-def autogenerate(db: Database, message: str, rev_id: str | None = None) -> None:
-    """Write a new revision from the difference between the models and the database (developers)."""
+def autogenerate(db: Database, metadata: MetaData, message: str, rev_id: str | None = None) -> None:
+    """Write a new revision from the difference between `metadata` (the models, from the caller:
+    `wdterp.wiring.metadata()`) and the database (developers)."""
     config = alembic_config(db)
     with db.engine.begin() as connection:
         config.attributes["connection"] = connection
+        config.attributes["metadata"] = metadata
         command.revision(config, message=message, autogenerate=True, rev_id=rev_id)

@@ -1,7 +1,1 @@
-"""One module per vendor namespace; importing this package registers every declared method."""
-
-import importlib
-import pkgutil
-
-for _module in pkgutil.iter_modules(__path__):
-    importlib.import_module(f"{__name__}.{_module.name}")
+"""One module per vendor namespace; `wdterp.wiring` imports each, which registers its declared methods."""

@@ -13,7 +13,7 @@ from wdterp.api.validation import ArgsValidator, model_for
 from wdterp.api.wire import documented_fields, project
 from wdterp.domain.masterdata.models import Shop
 from wdterp.domain.queries import by_id
-from wdterp.domain.sales import edits, flow, pages, payments, search
+from wdterp.domain.sales import edits, pages, payments, search, tradelog
 from wdterp.protocol.errors import ApiError, business_error
 
 # ---------------------------------------------------------------------------- trade queries
@@ -51,7 +51,7 @@ def query_history_self_order_with_detail(ctx: CallContext, params: dict[str, Any
 
 @declare("sales.TradeQuery.getLog")
 def get_log(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    trade = flow.find_trade(ctx.session, ctx.tenant_id, params["trade_no"])
+    trade = tradelog.find_trade(ctx.session, ctx.tenant_id, params["trade_no"])
     permitted = ctx.permitted_shops()
     shop = by_id(ctx.session, Shop, [trade.shop_id]).get(trade.shop_id) if trade is not None else None
     if trade is None or shop is None or (permitted is not None and shop.shop_no not in permitted):

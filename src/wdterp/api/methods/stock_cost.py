@@ -19,7 +19,8 @@ from wdterp.api.context import CallContext
 from wdterp.api.methods.wms_stock import as_list, warehouse_scope, window_of
 from wdterp.api.registry import declare
 from wdterp.api.wire import documented_fields, project
-from wdterp.domain.inventory import collect, cost
+from wdterp.domain.documents import collect
+from wdterp.domain.inventory import cost
 from wdterp.domain.inventory.detail import NO_EXPIRY
 from wdterp.domain.inventory.queries import cost_rows, spec_ids_of
 

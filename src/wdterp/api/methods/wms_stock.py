@@ -19,7 +19,8 @@ from typing import Any
 from wdterp.api.context import CallContext
 from wdterp.api.registry import declare
 from wdterp.api.wire import Envelope, documented_fields, project
-from wdterp.domain.inventory import figures, queries
+from wdterp.domain.documents import figures
+from wdterp.domain.inventory import queries
 from wdterp.domain.inventory.detail import NO_EXPIRY
 from wdterp.domain.inventory.queries import (
     Found,

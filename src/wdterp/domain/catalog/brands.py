@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.models import NONE_NAME, ROOT_CLASS, Brand, GoodsClass, GoodsUnit
 from wdterp.domain.catalog.rows import check_lengths
-from wdterp.domain.documents.engine import next_no
+from wdterp.domain.numbering.service import next_no
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import business_error
 

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog import barcodes, listings, service, suites
 from wdterp.domain.catalog.models import ApiGoods, Goods, PlatformCategory, Spec, Suite, SuiteDetail
-from wdterp.domain.masterdata.loader import LoadError, SectionResult, cast, each_row, register_section
+from wdterp.domain.masterdata.loader import LoadError, SectionHandler, SectionResult, cast, each_row
 from wdterp.domain.masterdata.service import find_shop
 
 _GOODS_KEYS = ("goods_no", "brand_name", "class_name", "spec_list", *service.GOODS_FIELDS)
@@ -133,7 +133,10 @@ def load_categories(session: Session, tenant_id: int, rows: list[dict[str, Any]]
     return each_row(rows, section, "shop_no", one)
 
 
-register_section("goods", load_goods)
-register_section("suites", load_suites)
-register_section("api_goods", load_api_goods)
-register_section("categories", load_categories)
+#: the sections of this module in load order (registered by `wdterp.wiring`)
+SECTIONS: tuple[tuple[str, SectionHandler], ...] = (
+    ("goods", load_goods),
+    ("suites", load_suites),
+    ("api_goods", load_api_goods),
+    ("categories", load_categories),
+)

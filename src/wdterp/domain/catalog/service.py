@@ -6,11 +6,11 @@ E30 its goods is deleted, E29 the spec itself is deleted, E74 it belongs to anot
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog import barcodes, listings
@@ -18,7 +18,6 @@ from wdterp.domain.catalog.brands import ensure_units, file_under
 from wdterp.domain.catalog.lookup import suite_by_no
 from wdterp.domain.catalog.models import NONE_NAME, Goods, Spec
 from wdterp.domain.catalog.rows import assign
-from wdterp.domain.inventory.models import Stock
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
 from wdterp.storage.units import each_in_savepoint
@@ -146,14 +145,21 @@ def batch_push(session: Session, tenant_id: int, goods_list: list[dict[str, Any]
 # ---------------------------------------------------------------------------- deletion
 
 
+#: a check before specs are deleted, raising to refuse (inventory's: stock on hand); `wdterp.wiring` fills it
+DeletionGuard = Callable[[Session, Sequence[int], str], None]
+_DELETION_GUARDS: list[DeletionGuard] = []
+
+
+def register_deletion_guard(guard: DeletionGuard) -> None:
+    """Run `guard(session, spec_ids, what)` before specs (of a spec or of goods) are deleted."""
+    if guard not in _DELETION_GUARDS:
+        _DELETION_GUARDS.append(guard)
+
+
 def _refuse_if_stocked(session: Session, spec_ids: Iterable[int], what: str) -> None:
     ids = sorted(set(spec_ids))
-    if not ids:
-        return
-    stocked = session.scalar(select(func.count()).select_from(Stock).where(
-        Stock.spec_id.in_(ids), Stock.stock_num != 0))
-    if stocked:
-        raise business_error(f"{what}有库存,不能删除", f"{what}: stock on hand in {stocked} rows")
+    for guard in _DELETION_GUARDS if ids else ():
+        guard(session, ids, what)
 
 
 def delete_spec(session: Session, tenant_id: int, spec_no: str) -> Spec:

@@ -8,27 +8,26 @@ way for all of them: resolving and validating lines (E45/E67/E68/E50/E53/E56), u
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.lookup import specs_by_no
 from wdterp.domain.catalog.models import Spec
 from wdterp.domain.documents import serials
-from wdterp.domain.documents.models import DocumentCounter, StockDocument, StockDocumentLine
+from wdterp.domain.documents.models import StockDocument, StockDocumentLine
 from wdterp.domain.documents.statuses import StockinStatus, StockoutStatus
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.service import DocumentRef, Move, ShortageError, default_shortage
 from wdterp.domain.masterdata.models import Warehouse
+from wdterp.domain.numbering.service import next_no
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
-from wdterp.storage.units import insert_missing
 
 # tenant settings the vendor's error fixes mention (set with `wdterp load` / `wdterp ops`)
 SETTING_DECIMAL_QUANTITY = "decimal_quantity"
@@ -101,9 +100,27 @@ _AFTER_CHECK: dict[tuple[str, int], list[DocumentHook]] = {}
 _AFTER_CANCEL: dict[tuple[str, int], list[DocumentHook]] = {}
 
 
+@dataclass(frozen=True)
+class KindHooks:
+    """The hooks of one kind, as a context declares them (`HOOKS = (KindHooks(...), ...)`)."""
+
+    kind: Kind
+    before_check: DocumentHook | None = None
+    after_check: DocumentHook | None = None
+    after_cancel: DocumentHook | None = None
+
+    def register(self) -> None:
+        register_hooks(self.kind, before_check=self.before_check, after_check=self.after_check,
+                       after_cancel=self.after_cancel)
+
+
 def register_hooks(kind: Kind, *, before_check: DocumentHook | None = None,
                    after_check: DocumentHook | None = None, after_cancel: DocumentHook | None = None) -> None:
-    """Run a kind's own rules whenever one of its documents is checked or cancelled, from any surface."""
+    """Run a kind's own rules whenever one of its documents is checked or cancelled, from any surface.
+
+    The engine knows no kind's rules: `wdterp.wiring` registers every context's `HOOKS` once, before
+    any surface (API, ops, CLI, a script) runs.
+    """
     key = (kind.direction, kind.order_type)
     for table, hook in ((_BEFORE_CHECK, before_check), (_AFTER_CHECK, after_check),
                         (_AFTER_CANCEL, after_cancel)):
@@ -111,43 +128,9 @@ def register_hooks(kind: Kind, *, before_check: DocumentHook | None = None,
             table[key].append(hook)
 
 
-#: modules that register hooks when imported; loaded before the first hook runs, so the rules hold
-#: whichever surface (API, ops, a script) checks or cancels a document
-HOOK_MODULES = ("wdterp.domain.stockother.stockio", "wdterp.domain.sales_wms.hooks")
-_hooks_loaded = False
-
-
-def _load_hook_modules() -> None:
-    global _hooks_loaded
-    if not _hooks_loaded:
-        for name in HOOK_MODULES:
-            importlib.import_module(name)
-        _hooks_loaded = True
-
-
 def _run(table: dict[tuple[str, int], list[DocumentHook]], session: Session, doc: StockDocument) -> None:
-    _load_hook_modules()
     for hook in table.get((doc.direction, doc.order_type), ()):
         hook(session, doc)
-
-
-# ---------------------------------------------------------------------------- numbers
-
-
-def next_no(session: Session, tenant_id: int, prefix: str, when: datetime | None = None) -> str:
-    """The next document number of a prefix: prefix + YYYYMMDD + 4-digit daily sequence."""
-    day = (when or now_china()).strftime("%Y%m%d")
-    stmt = (update(DocumentCounter)
-            .where(DocumentCounter.tenant_id == tenant_id, DocumentCounter.prefix == prefix,
-                   DocumentCounter.day == day)
-            .values(value=DocumentCounter.value + 1).returning(DocumentCounter.value))
-    value = session.execute(stmt).scalar()
-    if value is None:
-        # the day's first number: concurrent calls may both get here, so insert-if-absent, then count
-        insert_missing(session, DocumentCounter, {"tenant_id": tenant_id, "prefix": prefix, "day": day, "value": 0},
-                       ("tenant_id", "prefix", "day"))
-        value = session.execute(stmt).scalar_one()
-    return f"{prefix}{day}{value:04d}"
 
 
 # ---------------------------------------------------------------------------- lines
@@ -314,8 +297,7 @@ def check(session: Session, doc: StockDocument, operator: str = "", on_short: Sh
     ledger = inventory.apply_moves(session, doc.tenant_id, moves, ref_of(doc, operator), on_short,
                                    from_reserved=doc.is_reserved, sales=sales,
                                    ignore_reservations=ignore_reservations)
-    for line, row in zip(sorted(doc.lines, key=lambda x: (x.spec_id, x.defect)),
-                         sorted(ledger, key=lambda r: (r.spec_id, r.defect)), strict=False):
+    for line, row in zip(doc.lines, ledger, strict=True):  # one ledger row per line, in line order
         line.cost_price = row.cost_price
     doc.is_reserved = False
     now = now_china()

@@ -1,4 +1,4 @@
-"""Stock documents (入库单 / 出库单) of every kind, their lines, document-number counters, serial numbers
+"""Stock documents (入库单 / 出库单) of every kind, their lines, serial numbers
 recorded on them, and box codes."""
 
 from __future__ import annotations
@@ -14,18 +14,6 @@ from wdterp.domain.columns import flag, integer, money, tenant_fk, when
 from wdterp.domain.columns import text as text_column
 from wdterp.protocol.clock import now_china
 from wdterp.storage.base import Base, Timestamps
-
-
-class DocumentCounter(Base):
-    """The last sequence number used per (tenant, prefix, day): `RK2026113000001`."""
-
-    __tablename__ = "document_counter"
-    __table_args__ = (UniqueConstraint("tenant_id", "prefix", "day"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    tenant_id: Mapped[int] = mapped_column(Integer)
-    prefix: Mapped[str] = mapped_column(String(8))
-    day: Mapped[str] = mapped_column(String(8))
-    value: Mapped[int] = integer(0)
 
 
 class StockDocument(Timestamps, Base):

@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.lookup import spec_by_no
 from wdterp.domain.catalog.models import Barcode
-from wdterp.domain.documents.engine import next_no, quantity
+from wdterp.domain.documents.engine import quantity
 from wdterp.domain.documents.models import GoodsPack
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.masterdata.models import Warehouse
+from wdterp.domain.numbering.service import next_no
 from wdterp.protocol.errors import ApiError, business_error
 
 #: box states the upload takes: 0 未入库 not in stock · 2 已入库 in stock

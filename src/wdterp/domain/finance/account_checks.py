@@ -9,11 +9,11 @@ from typing import Any, cast
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from wdterp.domain.documents.engine import next_no
 from wdterp.domain.finance.models import AccountCheck, RawPayment
 from wdterp.domain.finance.statuses import AccountCheckStatus, RawPaymentStatus
 from wdterp.domain.masterdata.models import Shop
 from wdterp.domain.masterdata.service import active_shop
+from wdterp.domain.numbering.service import next_no
 from wdterp.domain.queries import equal_if_given, find_by_number, in_window
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import business_error

@@ -8,10 +8,10 @@ from typing import Any, cast
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from wdterp.domain.documents.engine import next_no
 from wdterp.domain.finance.models import Invoice, InvoiceDetail
 from wdterp.domain.finance.statuses import REPORTED_INVOICE, UPDATABLE_INVOICE, InvoiceStatus
 from wdterp.domain.masterdata.models import Shop
+from wdterp.domain.numbering.service import next_no
 from wdterp.domain.queries import equal_if_given, in_window
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import business_error

@@ -9,11 +9,11 @@ from typing import Any, cast
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from wdterp.domain.documents.engine import next_no
 from wdterp.domain.finance.models import Payment, PaymentDetail, RawPayment
 from wdterp.domain.finance.statuses import PaymentStatus, RawPaymentStatus
 from wdterp.domain.masterdata.models import Shop
 from wdterp.domain.masterdata.service import active_shop
+from wdterp.domain.numbering.service import next_no
 from wdterp.domain.queries import equal_if_given, find_by_number, in_window
 from wdterp.domain.sales.models import RawTrade
 from wdterp.protocol.clock import now_china

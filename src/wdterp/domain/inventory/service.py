@@ -89,28 +89,35 @@ def available(session: Session, warehouse_id: int, spec_id: int, defect: bool = 
     return ZERO if row is None else row.stock_num - row.lock_num
 
 
+def _lock_order(move: Move) -> tuple[int, int, bool]:
+    """Stock rows are always taken in this order, so two documents cannot deadlock each other."""
+    return move.warehouse_id, move.spec_id, move.defect
+
+
 def _ordered(moves: Iterable[Move]) -> list[Move]:
-    return sorted(moves, key=lambda m: (m.warehouse_id, m.spec_id, m.defect))
+    return sorted(moves, key=_lock_order)
 
 
 def apply_moves(session: Session, tenant_id: int, moves: Iterable[Move], ref: DocumentRef,
                 on_short: ShortageError = default_shortage, from_reserved: bool = False,
                 sales: bool = False, ignore_reservations: bool = False) -> list[StockLedger]:
-    """Move stock in and out; every movement writes one ledger row.
+    """Move stock in and out; every movement writes one ledger row, answered in the order of `moves`
+    (they are applied in the fixed lock order).
 
     `from_reserved`: the outgoing quantity was reserved before (a checked document ships), so the
     reservation is consumed with it. `sales` also consumes the sales reservation (sending_num).
     `ignore_reservations`: an outgoing movement may take reserved stock (a count's loss: the count is
     the truth); stock still never goes below zero.
     """
-    ordered = _ordered(moves)
-    _upsert_stock_rows(session, tenant_id, {m.stock_key for m in ordered})
+    given = list(moves)
+    ordered = sorted(range(len(given)), key=lambda i: _lock_order(given[i]))
+    _upsert_stock_rows(session, tenant_id, {m.stock_key for m in given})
     check = _RESERVED if from_reserved else _ON_HAND if ignore_reservations else _AVAILABLE
-    ledger = [_apply_one(session, tenant_id, m, ref, on_short, check, sales) for m in ordered]
+    ledger = {i: _apply_one(session, tenant_id, given[i], ref, on_short, check, sales) for i in ordered}
     cost.record_stock_in(session, tenant_id, [
-        (m.warehouse_id, m.spec_id, m.defect, m.num, m.price) for m in ordered
+        (m.warehouse_id, m.spec_id, m.defect, m.num, m.price) for m in (given[i] for i in ordered)
         if m.num > 0 and m.price is not None])
-    return ledger
+    return [ledger[i] for i in range(len(given))]
 
 
 #: what a decrease must leave intact: available stock, the reservation it consumes, stock on hand,

@@ -7,7 +7,7 @@ stockins the stockin codes (80 已完成 at check); JIT returns 30 已审核 at 
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -21,6 +21,7 @@ from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import OrderType, StockinStatus, StockoutStatus
 from wdterp.domain.jit.models import JitRefund, JitRefundLine
 from wdterp.domain.masterdata.models import Logistics, Shop, Warehouse
+from wdterp.domain.numbering.service import next_no
 from wdterp.domain.queries import equal_if_given, find_by_number, in_window
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
@@ -62,7 +63,8 @@ def create_jit_stockout(session: Session, tenant_id: int, settings: dict[str, An
     for line, raw in zip(lines, details, strict=True):
         line.extra = {"po_no": str(raw.get("po_no", "")), "tax_price": str(raw.get("tax_price", line.price))}
     extra = {k: str(header.get(k) or "") for k in ("po_no_list", "receive_warehouse_no", "receive_warehouse_name",
-                                                     "src_tids", "weigh_post_cost")}
+                                                     "src_tids")}
+    extra["weigh_post_cost"] = str(_amount(header.get("weigh_post_cost"), "weigh_post_cost"))
     extra["shop_id"] = str(shop.shop_id)
     doc = engine.create(session, tenant_id, JIT_OUT, wh, lines, StockoutStatus.AWAITING_CHECK,
                         logistics_id=logistics.logistics_id if logistics else 0,
@@ -71,6 +73,17 @@ def create_jit_stockout(session: Session, tenant_id: int, settings: dict[str, An
     if consign:
         consign_jit_stockout(session, doc)
     return doc
+
+
+def _amount(value: Any, name: str) -> Decimal:
+    """An amount a JIT document keeps (0 when not given): a finite Decimal(19,4)."""
+    try:
+        amount = Decimal(str(value)) if value not in (None, "") else Decimal(0)
+    except InvalidOperation:
+        raise business_error(f"{name}格式不正确", f"{name} {value!r} is not a number") from None
+    if not amount.is_finite() or abs(amount) >= Decimal(10) ** 15:
+        raise business_error(f"{name}格式不正确", f"{name} {value!r} is out of range")
+    return amount
 
 
 def consign_jit_stockout(session: Session, doc: StockDocument) -> None:
@@ -109,7 +122,7 @@ def create_jit_refund(session: Session, tenant_id: int, *, shop: Shop, warehouse
                                                      JitRefund.jit_refund_no == jit_refund_no)):
         raise ApiError("E39", f"JIT return {jit_refund_no!r} already exists")
     specs = specs_by_no(session, tenant_id, [str(d.get("spec_no", "")) for d in details])
-    refund = JitRefund(tenant_id=tenant_id, refund_no=engine.next_no(session, tenant_id, REFUND_PREFIX),
+    refund = JitRefund(tenant_id=tenant_id, refund_no=next_no(session, tenant_id, REFUND_PREFIX),
                        status=JitRefundStatus.CHECKED, shop_id=shop.shop_id, jit_refund_no=jit_refund_no,
                        warehouse_id=wh.warehouse_id)
     for name in ("jit_warehouse", "refund_type", "pay_type", "receiver", "country", "state", "city", "region",

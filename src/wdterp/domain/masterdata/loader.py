@@ -9,15 +9,15 @@
 Loading is idempotent: the tenant is created when missing, each row is created or updated by its
 natural key. Entity fields are named as in the vendor's query response for the entity.
 
-The file format is a small registry of sections: other contexts plug theirs in with
-`register_section("goods", handler)` in a module listed in `SECTION_MODULES`. A handler gets
-(session, tenant_id, rows, section name) and returns a `SectionResult`; `EntitySpec.load` does the
-usual work (field check, type coercion, upsert by natural key) for a table.
+The file format is a small registry of sections: each context declares its own in a `SECTIONS`
+tuple of (name, handler), which `wdterp.wiring` registers (`register_section`) in load order; this
+module knows none of them. A handler gets (session, tenant_id, rows, section name) and returns a
+`SectionResult`; `EntitySpec.load` does the usual work (field check, type coercion, upsert by
+natural key) for a table.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -27,26 +27,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import Boolean, DateTime, Integer, Numeric, String, func, select
+from sqlalchemy import Boolean, DateTime, Integer, Numeric, String, select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.masterdata import service
-from wdterp.domain.masterdata.models import (
-    Employee,
-    Logistics,
-    OperationReason,
-    Provider,
-    Shop,
-    TradeLabel,
-    Warehouse,
-)
-from wdterp.domain.masterdata.regions import regions
 from wdterp.domain.tenancy import service as tenancy
 from wdterp.protocol.clock import parse_wire_time
 from wdterp.protocol.errors import ApiError
 
-#: modules of other contexts that call `register_section` when imported
-SECTION_MODULES: list[str] = ["wdterp.domain.catalog.loading", "wdterp.domain.inventory.loading"]
 HEADER_KEYS = ("sid", "name", "settings")
 
 
@@ -79,8 +67,7 @@ def register_section(name: str, handler: SectionHandler) -> None:
 
 
 def sections() -> dict[str, SectionHandler]:
-    for module in SECTION_MODULES:
-        importlib.import_module(module)
+    """The registered sections in load order (empty until `wdterp.wiring.wire()` ran)."""
     return dict(_SECTIONS)
 
 
@@ -275,83 +262,3 @@ def _datetime(value: Any) -> datetime | None:
     if isinstance(value, str):
         return parse_wire_time(value) if value.strip() else None
     raise TypeError(f"expected 'YYYY-MM-DD HH:MM:SS', got {value!r}")
-
-
-# ---------------------------------------------------------------------------- master data sections
-
-
-def _text_value(value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"expected a region name, got {value!r}")
-    return value
-
-
-def _region_codes(values: dict[str, Any]) -> dict[str, Any]:
-    """Providers carry region names (as queryDetail answers them); the table keeps the codes.
-
-    A city is looked up within the province, a district within the city (names repeat).
-    """
-    table = regions()
-    parent: tuple[str, int] | None = None
-    for kind, rows in (("province", table.provinces), ("city", table.cities),
-                       ("district", table.districts)):
-        name = values.pop(kind, None)
-        if not name:
-            continue
-        found = [r for r in rows if r["name"] == name and (parent is None or r.get(parent[0]) in (None, parent[1]))]
-        if not found:
-            raise ValueError(f"unknown {kind} {name!r}" + (" in the given province/city" if parent else ""))
-        values[f"{kind}_id"] = code = int(found[0][f"{kind}_id"])
-        parent = (f"{kind}_id", code)
-    return values
-
-
-def _next_label_key(session: Session, tenant_id: int, values: dict[str, Any]) -> dict[str, Any]:
-    attr_type = values.get("attr_type", 12)
-    highest = session.scalar(select(func.max(TradeLabel.attr_key)).where(
-        TradeLabel.tenant_id == tenant_id, TradeLabel.attr_type == attr_type))
-    return {"attr_type": attr_type, "attr_key": (highest or 0) + 1}
-
-
-SHOPS = EntitySpec(Shop, "shop_no", (
-    "shop_no", "shop_name", "platform_id", "sub_platform_id", "contact", "province", "city",
-    "district", "address", "telno", "mobile", "zip", "email", "remark", "website", "group_id",
-    "account_id", "is_disabled", "auth_state", "auth_time", "re_expire_time", "expire_time",
-))
-WAREHOUSES = EntitySpec(Warehouse, "warehouse_no", (
-    "warehouse_no", "name", "zip", "address", "province", "city", "district", "mobile", "remark",
-    "type", "telno", "sub_type", "contact", "is_disabled", "purchase_contact", "purchase_telno",
-    "purchase_address",
-))
-LOGISTICS = EntitySpec(Logistics, "logistics_no", (
-    "logistics_no", "logistics_name", "logistics_type", "is_support_cod", "contact", "telno",
-    "mobile", "address", "ebill_api", "is_preset_no", "send_type", "is_disabled", "max_weight",
-    "remark", "month_card", "volume_weight_ratio", "volume_weight_ratio_switch", "volume_type",
-    "volume_threshold", "volume_weight_ratio_special", "type", "main_logistics_name", "quantity",
-))
-EMPLOYEES = EntitySpec(Employee, "employee_no", (
-    "employee_no", "name", "shortname", "gender", "position_name", "department_name", "roles_mask",
-    "remark", "is_system_user", "is_disabled", "deleted",
-))
-PROVIDERS = EntitySpec(Provider, "provider_no", (
-    "provider_no", "provider_name", "contact", "follower_name", "telno", "mobile", "fax", "zip",
-    "email", "qq", "wangwang", "address", "website", "arrive_cycle_days", "last_purchase_time",
-    "remark", "is_disabled", "deleted", "province", "city", "district", "account_bank",
-    "collect_name", "account_bank_no",
-), converters=dict.fromkeys(("province", "city", "district"), _text_value), transform=_region_codes)
-REASONS = EntitySpec(OperationReason, "title", (
-    "title", "class_id", "is_builtin", "is_disabled", "priority",
-))
-#: is_disabled is not in getTradeLabel's response but decides E76, so a sandbox may set it
-LABELS = EntitySpec(TradeLabel, "attr_name", (
-    "attr_name", "attr_type", "attr_key", "is_builtin", "is_disabled",
-), defaults=_next_label_key)
-
-
-register_section("shops", SHOPS.load)
-register_section("warehouses", WAREHOUSES.load)
-register_section("logistics", LOGISTICS.load)
-register_section("employees", EMPLOYEES.load)
-register_section("providers", PROVIDERS.load)
-register_section("reasons", REASONS.load)
-register_section("labels", LABELS.load)

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from wdterp.domain.masterdata.service import active_logistics
-from wdterp.domain.sales import edits, flow
+from wdterp.domain.sales import edits, flow, tradelog
 from wdterp.domain.sales.models import RawTrade, Trade
 from wdterp.domain.sales.statuses import LogType, PayStatus, ProcessStatus, TradeStatus
 from wdterp.domain.tenancy.models import Tenant
@@ -80,7 +80,7 @@ def try_check(session: Session, trade: Trade) -> bool:
     for _, _, err in each_in_savepoint(session, [trade], lambda t: flow.check(session, t, AUTOPILOT_OPERATOR),
                                        ApiError):
         if err is not None:
-            flow.add_log(session, trade, LogType.CHECK_FAILED, f"订单审核失败: {err.message}", AUTOPILOT_OPERATOR)
+            tradelog.add_log(session, trade, LogType.CHECK_FAILED, f"订单审核失败: {err.message}", AUTOPILOT_OPERATOR)
             return False
     return True
 

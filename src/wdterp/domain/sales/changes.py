@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from wdterp.domain.documents.statuses import StockoutStatus
 from wdterp.domain.sales import payments
-from wdterp.domain.sales.flow import RECEIVER, ZERO, add_log, cancel, recount, revert_to_cs_check, stockout_of, touch
+from wdterp.domain.sales.flow import RECEIVER, ZERO, cancel, recount, revert_to_cs_check, stockout_of
 from wdterp.domain.sales.models import RawTrade, Trade
 from wdterp.domain.sales.statuses import (
     LINE_REFUNDED,
@@ -21,6 +21,7 @@ from wdterp.domain.sales.statuses import (
     StockState,
     TradeStatus,
 )
+from wdterp.domain.sales.tradelog import add_log, touch
 from wdterp.protocol.clock import now_china
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from wdterp.domain.catalog.lookup import spec_by_no
 from wdterp.domain.masterdata.models import Logistics, Shop, TradeLabel, Warehouse
 from wdterp.domain.masterdata.service import active_trade_label
-from wdterp.domain.sales.flow import add_log, find_trade, get_trade, raw_trades_of, recount
+from wdterp.domain.sales.flow import raw_trades_of, recount
 from wdterp.domain.sales.models import RawTrade, Trade, TradeMergeLog, TradeOrder
 from wdterp.domain.sales.rawrows import area_codes
 from wdterp.domain.sales.statuses import (
@@ -26,6 +26,7 @@ from wdterp.domain.sales.statuses import (
     TradeStatus,
     is_unchecked,
 )
+from wdterp.domain.sales.tradelog import add_log, find_trade, get_trade
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
 

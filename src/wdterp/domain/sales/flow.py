@@ -6,6 +6,7 @@ cancel releases); every step writes a trade log row with the op codes of sales.T
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from wdterp.domain.catalog.lookup import spec_by_no, suite_by_no
+from wdterp.domain.catalog.lookup import specs_by_no, suite_by_no
 from wdterp.domain.catalog.models import Spec, SuiteDetail
 from wdterp.domain.documents import engine
 from wdterp.domain.documents.engine import Kind, LineSpec
@@ -21,12 +22,12 @@ from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import OrderType, StockoutStatus
 from wdterp.domain.masterdata.models import Shop, Warehouse
 from wdterp.domain.masterdata.service import active_logistics, find_logistics, find_warehouse
+from wdterp.domain.numbering.service import next_no
 from wdterp.domain.sales import payments
-from wdterp.domain.sales.models import RawTrade, RawTradeOrder, Trade, TradeLog, TradeOrder
+from wdterp.domain.sales.models import RawTrade, RawTradeOrder, Trade, TradeOrder
 from wdterp.domain.sales.statuses import (
     CHECKABLE,
     LINE_REFUNDED,
-    SELF_PLATFORM,
     SYSTEM_OPERATOR,
     LogType,
     PayStatus,
@@ -34,6 +35,7 @@ from wdterp.domain.sales.statuses import (
     StockState,
     TradeStatus,
 )
+from wdterp.domain.sales.tradelog import add_log, touch
 from wdterp.domain.tenancy.models import Tenant
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
@@ -44,26 +46,10 @@ TRACKING_PREFIX = "YD"
 #: tenant setting naming the warehouse trades ship from when the raw trade names none
 SETTING_DEFAULT_WAREHOUSE = "default_warehouse_no"
 ZERO = Decimal(0)
+#: amounts are kept to 4 places (Decimal(19,4))
+CENT = Decimal("0.0001")
 RECEIVER = ("receiver_name", "receiver_area", "receiver_address", "receiver_zip", "receiver_mobile",
              "receiver_telno", "receiver_province", "receiver_city", "receiver_district")
-
-
-def add_log(session: Session, trade: Trade, log_type: int, message: str = "",
-            operator: str = SYSTEM_OPERATOR) -> None:
-    session.add(TradeLog(tenant_id=trade.tenant_id, trade_id=trade.trade_id, type=int(log_type),
-                         shortname=operator or SYSTEM_OPERATOR, message=message[:255], created=now_china()))
-
-
-def find_trade(session: Session, tenant_id: int, trade_no: str) -> Trade | None:
-    return session.scalar(select(Trade).where(Trade.tenant_id == tenant_id, Trade.trade_no == trade_no))
-
-
-def get_trade(session: Session, tenant_id: int, trade_no: str) -> Trade:
-    """A trade by number, or E21."""
-    trade = find_trade(session, tenant_id, trade_no)
-    if trade is None:
-        raise ApiError("E21", f"trade {trade_no!r} not found")
-    return trade
 
 
 def stockout_of(session: Session, trade: Trade) -> StockDocument | None:
@@ -71,11 +57,6 @@ def stockout_of(session: Session, trade: Trade) -> StockDocument | None:
         return None
     return session.scalar(select(StockDocument).where(StockDocument.tenant_id == trade.tenant_id,
                                                       StockDocument.doc_no == trade.stockout_no))
-
-
-def touch(trade: Trade) -> None:
-    trade.modified = now_china()
-    trade.version_id = (trade.version_id or 0) + 1
 
 
 # ---------------------------------------------------------------------------- submit
@@ -98,43 +79,62 @@ def _warehouse_for(session: Session, raw: RawTrade) -> Warehouse | None:
                           .order_by(Warehouse.warehouse_id).limit(1))
 
 
-def _trade_lines(session: Session, raw: RawTrade, line: RawTradeOrder) -> list[TradeOrder]:
-    """System lines of one platform line: its spec, or the specs of the suite it names."""
-    spec = spec_by_no(session, raw.tenant_id, line.spec_no)
-    paid = PayStatus.PAID if raw.pay_status == PayStatus.PAID else raw.pay_status
-    common: dict[str, Any] = dict(
+def _paid_share(raw: RawTrade, live: list[RawTradeOrder]) -> Decimal:
+    """The part of each line's amount that is paid: all of it on a paid trade, none on an unpaid one,
+    and on a part-paid one the paid amount spread over the lines by their amounts."""
+    if raw.pay_status == PayStatus.PAID:
+        return Decimal(1)
+    total = sum((o.share_amount for o in live), ZERO)
+    if raw.pay_status != PayStatus.PART_PAID or total <= 0 or raw.paid <= 0:
+        return ZERO
+    return min(raw.paid / total, Decimal(1))
+
+
+def _common(raw: RawTrade, line: RawTradeOrder) -> dict[str, Any]:
+    """The columns every system line of a platform line shares."""
+    return dict(
         tenant_id=raw.tenant_id, raw_order_id=line.rec_id, platform_id=raw.platform_id, src_tid=raw.tid,
-        src_oid=line.oid, gift_type=line.gift_type, pay_status=paid, refund_status=line.refund_status,
+        src_oid=line.oid, gift_type=line.gift_type, pay_status=raw.pay_status, refund_status=line.refund_status,
         guarantee_mode=raw.guarantee_mode, platform_status=line.status, delivery_term=raw.delivery_term,
         api_goods_name=line.goods_name, api_spec_name=line.spec_name, api_goods_id=line.api_goods_id,
         api_spec_id=line.api_spec_id, bind_oid=line.bind_oid, cid=line.cid, remark=line.remark,
         invoice_content=raw.invoice_content, pay_time=raw.pay_time, discount=line.discount,
         commission=line.commission, adjust=line.adjust_amount,
-        stock_state=StockState.AWAITING_CHECK if paid == PayStatus.PAID else StockState.UNPAID)
+        stock_state=StockState.AWAITING_CHECK if raw.pay_status == PayStatus.PAID else StockState.UNPAID)
+
+
+def _trade_lines(session: Session, raw: RawTrade, line: RawTradeOrder, spec: Spec | None,
+                 paid_share: Decimal) -> list[TradeOrder]:
+    """System lines of one platform line: its spec (when `spec_no` names one), or the specs of the
+    suite it names; each is paid `paid_share` of its amount."""
+    common = _common(raw, line)
     if spec is not None:
         share_price = line.share_amount / line.num if line.num else ZERO
         return [TradeOrder(spec_id=spec.spec_id, goods_id=spec.goods_id, num=line.num, actual_num=line.num,
                            price=line.price, order_price=share_price, share_price=share_price,
-                           share_amount=line.share_amount, paid=line.share_amount if paid else ZERO, **common)]
+                           share_amount=line.share_amount, paid=_paid(line.share_amount, paid_share), **common)]
     suite = suite_by_no(session, raw.tenant_id, line.spec_no)
     if suite is None:
         raise business_error(f"商家编码{line.spec_no}未匹配到系统货品", f"{raw.tid}/{line.oid}: spec_no unknown")
-    details = session.scalars(select(SuiteDetail).where(SuiteDetail.suite_id == suite.suite_id)).all()
-    weights = [d.ratio if d.ratio else d.num for d in details]
+    details = session.execute(select(SuiteDetail, Spec.goods_id).join(Spec, Spec.spec_id == SuiteDetail.spec_id)
+                              .where(SuiteDetail.suite_id == suite.suite_id).order_by(SuiteDetail.rec_id)).all()
+    weights = [d.ratio if d.ratio else d.num for d, _goods_id in details]
     total_weight = sum(weights, ZERO) or Decimal(1)
     out = []
-    for detail, weight in zip(details, weights, strict=True):
+    for (detail, goods_id), weight in zip(details, weights, strict=True):
         num = detail.num * line.num
-        amount = (line.share_amount * weight / total_weight).quantize(Decimal("0.0001"))
-        spec_row = session.get(Spec, detail.spec_id)
-        assert spec_row is not None
+        amount = (line.share_amount * weight / total_weight).quantize(CENT)
         out.append(TradeOrder(
-            spec_id=detail.spec_id, goods_id=spec_row.goods_id, suite_id=suite.suite_id, suite_no=suite.suite_no,
+            spec_id=detail.spec_id, goods_id=goods_id, suite_id=suite.suite_id, suite_no=suite.suite_no,
             suite_name=suite.suite_name, suite_num=line.num, suite_amount=line.share_amount,
             suite_discount=line.discount, num=num, actual_num=num, price=amount / num if num else ZERO,
             order_price=amount / num if num else ZERO, share_price=amount / num if num else ZERO,
-            share_amount=amount, paid=amount if paid else ZERO, **common))
+            share_amount=amount, paid=_paid(amount, paid_share), **common))
     return out
+
+
+def _paid(amount: Decimal, share: Decimal) -> Decimal:
+    return (amount * share).quantize(CENT)
 
 
 def submit(session: Session, raw: RawTrade, operator: str = SYSTEM_OPERATOR) -> Trade:
@@ -152,7 +152,8 @@ def submit(session: Session, raw: RawTrade, operator: str = SYSTEM_OPERATOR) -> 
         raw.bad_reason = f"订单货品数量不一致{raw.tid}"
         raise business_error(raw.bad_reason, f"{raw.tid}: no live lines or oid shared with {clash}")
     try:
-        lines = [t for o in live for t in _trade_lines(session, raw, o)]
+        specs, paid_share = specs_by_no(session, raw.tenant_id, [o.spec_no for o in live]), _paid_share(raw, live)
+        lines = [t for o in live for t in _trade_lines(session, raw, o, specs.get(o.spec_no), paid_share)]
         warehouse = _warehouse_for(session, raw)
     except ApiError as err:
         raw.bad_reason = err.message[:255]
@@ -160,7 +161,7 @@ def submit(session: Session, raw: RawTrade, operator: str = SYSTEM_OPERATOR) -> 
     paid = raw.pay_status == PayStatus.PAID or raw.delivery_term == 2
     logistics = find_logistics(session, raw.tenant_id, raw.cust_data) if raw.cust_data else None
     trade = Trade(
-        tenant_id=raw.tenant_id, trade_no=engine.next_no(session, raw.tenant_id, TRADE_PREFIX), shop_id=shop.shop_id,
+        tenant_id=raw.tenant_id, trade_no=next_no(session, raw.tenant_id, TRADE_PREFIX), shop_id=shop.shop_id,
         platform_id=shop.platform_id, warehouse_id=warehouse.warehouse_id if warehouse else None,
         trade_status=TradeStatus.AWAITING_CS_CHECK if paid else TradeStatus.UNPAID, trade_type=1,
         trade_from=raw.trade_from, delivery_term=raw.delivery_term, src_tids=raw.tid,
@@ -212,7 +213,8 @@ def check(session: Session, trade: Trade, operator: str = SYSTEM_OPERATOR) -> St
     live = [o for o in trade.orders if o.actual_num > 0]
     if not live:
         raise business_error("订单没有货品", f"{trade.trade_no} has no lines to ship")
-    lines = [LineSpec(spec=_spec(session, o.spec_id), num=o.actual_num, price=o.share_price,
+    specs = {s.spec_id: s for s in session.scalars(select(Spec).where(Spec.spec_id.in_({o.spec_id for o in live})))}
+    lines = [LineSpec(spec=specs[o.spec_id], num=o.actual_num, price=o.share_price,
                       remark=o.remark, extra={"src_oid": o.src_oid, "src_tid": o.src_tid, "trade_order_id": o.rec_id})
              for o in live]
     shop = session.get(Shop, trade.shop_id)
@@ -235,12 +237,6 @@ def check(session: Session, trade: Trade, operator: str = SYSTEM_OPERATOR) -> St
     return doc
 
 
-def _spec(session: Session, spec_id: int) -> Spec:
-    spec = session.get(Spec, spec_id)
-    assert spec is not None
-    return spec
-
-
 # ---------------------------------------------------------------------------- consign
 
 
@@ -255,8 +251,19 @@ def _claim(session: Session, trade: Trade, status: int, action: str) -> None:
     session.refresh(trade, ["version_id"])
 
 
+#: told of every raw trade of a trade that ships (trade, raw trade, logistics_id, tracking number):
+#: the own mall's logistics sync queue (`sync.logistics.queue_shipment`); `wdterp.wiring` fills it
+ShipmentListener = Callable[[Session, Trade, RawTrade, int, str], None]
+_SHIPMENT_LISTENERS: list[ShipmentListener] = []
+
+
+def register_shipment_listener(listener: ShipmentListener) -> None:
+    if listener not in _SHIPMENT_LISTENERS:
+        _SHIPMENT_LISTENERS.append(listener)
+
+
 def generate_tracking_no(session: Session, tenant_id: int, when: datetime | None = None) -> str:
-    return engine.next_no(session, tenant_id, TRACKING_PREFIX, when)
+    return next_no(session, tenant_id, TRACKING_PREFIX, when)
 
 
 def consign(session: Session, trade: Trade, logistics_code: str | None, tracking_no: str | None,
@@ -289,19 +296,9 @@ def consign(session: Session, trade: Trade, logistics_code: str | None, tracking
         raw.modified = now
         for line in raw.orders:
             line.process_status, line.logistics_no = ProcessStatus.SHIPPED, number
-        if trade.platform_id == SELF_PLATFORM:
-            _queue_sync(session, trade, raw, logistics_id, number)
+        for listener in _SHIPMENT_LISTENERS:
+            listener(session, trade, raw, logistics_id, number)
     return doc
-
-
-def _queue_sync(session: Session, trade: Trade, raw: RawTrade, logistics_id: int, number: str) -> None:
-    from wdterp.domain.sync.logistics import queue_logistics_sync
-
-    oids = [o.oid for o in raw.orders if o.refund_status not in LINE_REFUNDED]
-    queue_logistics_sync(session, trade.tenant_id, shop_id=trade.shop_id, trade_id=trade.trade_id,
-                         trade_no=trade.trade_no, tid=raw.tid, oids=oids, logistics_id=logistics_id,
-                         logistics_no=number, is_part_sync=False,
-                         goods_count=sum((o.num for o in raw.orders), ZERO))
 
 
 def raw_trades_of(session: Session, trade: Trade) -> list[RawTrade]:

@@ -8,12 +8,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from wdterp.domain.documents.engine import next_no
-from wdterp.domain.documents.models import DocumentCounter
 from wdterp.domain.masterdata.models import Shop
+from wdterp.domain.numbering.service import next_no, next_nos
 from wdterp.domain.queries import equal_if_given, in_window, split_list
 from wdterp.domain.sales.models import RawTrade, SalesPayment
 from wdterp.domain.sales.statuses import SYSTEM_OPERATOR, PaymentOrderType, PaymentStatus
@@ -67,21 +66,8 @@ def receipt_remark(raw: Mapping[str, Any], amount: Decimal) -> str:
 
 
 def payment_nos(session: Session, tenant_id: int, count: int) -> list[str]:
-    """`count` payment numbers in one go: the first by `next_no` (which creates the day's counter and,
-    on PostgreSQL, locks it until commit), the rest by one more step of the same counter."""
-    if count <= 0:
-        return []
-    when = now_china()
-    first = next_no(session, tenant_id, PAYMENT_PREFIX, when)
-    if count == 1:
-        return [first]
-    day = when.strftime("%Y%m%d")
-    last = session.execute(
-        update(DocumentCounter)
-        .where(DocumentCounter.tenant_id == tenant_id, DocumentCounter.prefix == PAYMENT_PREFIX,
-               DocumentCounter.day == day)
-        .values(value=DocumentCounter.value + (count - 1)).returning(DocumentCounter.value)).scalar_one()
-    return [first, *(f"{PAYMENT_PREFIX}{day}{value:04d}" for value in range(last - count + 2, last + 1))]
+    """`count` payment numbers in one step of the day's counter."""
+    return next_nos(session, tenant_id, PAYMENT_PREFIX, count)
 
 
 def record_receipt(session: Session, raw: RawTrade) -> SalesPayment:

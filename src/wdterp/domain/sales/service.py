@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from wdterp.domain.sales import autopilot, edits, flow, rawtrades
+from wdterp.domain.sales import autopilot, edits, flow, rawtrades, tradelog
 from wdterp.domain.sales.models import RawTrade, Trade
 from wdterp.domain.sales.rawtrades import PushResult
 from wdterp.domain.sales.statuses import SYSTEM_OPERATOR
@@ -39,27 +39,27 @@ def submit(session: Session, tenant_id: int, tid: str, operator: str = SYSTEM_OP
 
 
 def check(session: Session, tenant_id: int, trade_no: str, operator: str = SYSTEM_OPERATOR) -> Trade:
-    trade = flow.get_trade(session, tenant_id, trade_no)
+    trade = tradelog.get_trade(session, tenant_id, trade_no)
     flow.check(session, trade, operator)
     return trade
 
 
 def consign(session: Session, tenant_id: int, trade_no: str, logistics_no: str | None,
             tracking_no: str | None, operator: str = SYSTEM_OPERATOR) -> Trade:
-    trade = flow.get_trade(session, tenant_id, trade_no)
+    trade = tradelog.get_trade(session, tenant_id, trade_no)
     flow.consign(session, trade, logistics_no, tracking_no, operator)
     return trade
 
 
 def cancel(session: Session, tenant_id: int, trade_no: str, reason: str, operator: str = SYSTEM_OPERATOR) -> Trade:
-    trade = flow.get_trade(session, tenant_id, trade_no)
+    trade = tradelog.get_trade(session, tenant_id, trade_no)
     flow.cancel(session, trade, reason, operator)
     return trade
 
 
 def add_labels(session: Session, tenant_id: int, trade_no: str, names: list[str],
                operator: str = SYSTEM_OPERATOR) -> Trade:
-    trade = flow.get_trade(session, tenant_id, trade_no)
+    trade = tradelog.get_trade(session, tenant_id, trade_no)
     edits.add_labels(session, trade, names, operator)
     return trade
 

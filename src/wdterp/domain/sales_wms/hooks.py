@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from wdterp.domain.documents import engine
+from wdterp.domain.documents.engine import KindHooks
 from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.sales.flow import SALES_STOCKOUT
 from wdterp.domain.sales_wms import allocation, packing
@@ -22,5 +22,5 @@ def _after_cancel(session: Session, doc: StockDocument) -> None:
     packing.on_cancelled(session, doc)
 
 
-engine.register_hooks(SALES_STOCKOUT, before_check=_before_ship, after_check=_after_ship,
-                      after_cancel=_after_cancel)
+#: registered by `wdterp.wiring`
+HOOKS = (KindHooks(SALES_STOCKOUT, before_check=_before_ship, after_check=_after_ship, after_cancel=_after_cancel),)

@@ -18,8 +18,9 @@ from wdterp.domain.documents import engine
 from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.masterdata.models import Employee
 from wdterp.domain.masterdata.service import active_logistics
-from wdterp.domain.sales.flow import add_log
+from wdterp.domain.numbering.service import next_no
 from wdterp.domain.sales.statuses import LogType
+from wdterp.domain.sales.tradelog import add_log
 from wdterp.domain.sales_wms.common import ZERO, open_stockout, trade_of, wms_row
 from wdterp.domain.sales_wms.models import Package, PackageLine
 from wdterp.domain.sales_wms.statuses import PACK_PREFIX, PackageStatus
@@ -32,7 +33,7 @@ def packages_of(session: Session, doc: StockDocument) -> list[Package]:
 
 
 def _new_package(session: Session, doc: StockDocument, is_main: bool, logistics_id: int, logistics_no: str) -> Package:
-    package = Package(tenant_id=doc.tenant_id, order_no=engine.next_no(session, doc.tenant_id, PACK_PREFIX),
+    package = Package(tenant_id=doc.tenant_id, order_no=next_no(session, doc.tenant_id, PACK_PREFIX),
                       doc_id=doc.doc_id, warehouse_id=doc.warehouse_id, src_order_type=doc.order_type,
                       status=PackageStatus.OPEN, logistics_id=logistics_id, logistics_no=logistics_no,
                       is_main=is_main, weight=ZERO, calc_weight=ZERO, length=ZERO, width=ZERO, height=ZERO,

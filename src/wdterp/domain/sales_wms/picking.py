@@ -10,13 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.models import Goods, Spec
-from wdterp.domain.documents import engine
 from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import StockoutStatus
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.detail import NO_EXPIRY, default_position_id, pick_order
 from wdterp.domain.inventory.models import Batch, Position, StockDetail
 from wdterp.domain.masterdata.models import Employee, Warehouse
+from wdterp.domain.numbering.service import next_no
 from wdterp.domain.sales_wms.common import ZERO, ensure_warehouse_permitted, sales_stockouts, wms_row
 from wdterp.domain.sales_wms.models import PickList, PickListOrder
 from wdterp.domain.sales_wms.statuses import PICK_PREFIX, ConsignBit, PickStatus
@@ -49,7 +49,7 @@ def create_pick_list(session: Session, tenant_id: int, warehouse: Warehouse, sto
     if not docs:
         raise business_error("没有可拣货的出库单", f"warehouse {warehouse.warehouse_no}")
     carriers = {d.logistics_id for d in docs}
-    pick = PickList(tenant_id=tenant_id, pick_no=engine.next_no(session, tenant_id, PICK_PREFIX),
+    pick = PickList(tenant_id=tenant_id, pick_no=next_no(session, tenant_id, PICK_PREFIX),
                     warehouse_id=warehouse.warehouse_id, status=PickStatus.PICKING, picker_name="",
                     logistics_id=carriers.pop() if len(carriers) == 1 else 0)
     pick.orders = [PickListOrder(doc_id=d.doc_id, seq=i + 1) for i, d in enumerate(docs)]

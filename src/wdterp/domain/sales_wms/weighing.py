@@ -15,8 +15,8 @@ from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.service import Move
 from wdterp.domain.masterdata.models import Employee, Logistics
-from wdterp.domain.sales.flow import add_log
 from wdterp.domain.sales.statuses import LogType
+from wdterp.domain.sales.tradelog import add_log
 from wdterp.domain.sales_wms import packing
 from wdterp.domain.sales_wms.common import ZERO, goods_weight, open_stockout, trade_of, wms_row
 from wdterp.domain.sales_wms.statuses import (

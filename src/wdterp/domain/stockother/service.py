@@ -21,6 +21,7 @@ from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.service import Move
 from wdterp.domain.masterdata import service as masterdata
 from wdterp.domain.masterdata.models import Warehouse
+from wdterp.domain.numbering.service import next_no
 from wdterp.domain.queries import among, equal_if_given, in_window, split_list
 from wdterp.domain.stockother.models import OtherOrder, OtherOrderLine
 from wdterp.domain.stockother.statuses import CANCELLABLE, OtherOrderStatus
@@ -93,7 +94,7 @@ def build(session: Session, tenant_id: int, direction: str, warehouse: Warehouse
     outer_no = str(values.get("outer_no") or "")
     order = OtherOrder(
         tenant_id=tenant_id, direction=direction, status=status, warehouse_id=warehouse.warehouse_id,
-        order_no=outer_no or engine.next_no(session, tenant_id, order_kind(direction).prefix), outer_no=outer_no,
+        order_no=outer_no or next_no(session, tenant_id, order_kind(direction).prefix), outer_no=outer_no,
         employee_name=operator, create_check_stock=int(values.get("create_check_stock", 1)),
         logistics_id=values.get("logistics_id") or 0, reason=values.get("reason") or "",
         flag_name=values.get("flag_name") or "",

@@ -11,7 +11,7 @@ from sqlalchemy import Select, false, select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.documents import engine, serials
-from wdterp.domain.documents.engine import Kind, LineSpec
+from wdterp.domain.documents.engine import Kind, KindHooks, LineSpec
 from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import OrderType, StockinStatus, StockoutStatus
 from wdterp.domain.masterdata.models import Warehouse
@@ -134,8 +134,9 @@ def _after_check(session: Session, doc: StockDocument) -> None:
     orders.after_check(session, doc)
 
 
-engine.register_hooks(OTHER_OUT, before_check=orders.before_stockout_check, after_check=_after_check)
-engine.register_hooks(OTHER_IN, after_check=_after_check)
+#: the business order follows its documents (registered by `wdterp.wiring`)
+HOOKS = (KindHooks(OTHER_OUT, before_check=orders.before_stockout_check, after_check=_after_check),
+         KindHooks(OTHER_IN, after_check=_after_check))
 
 
 # ---------------------------------------------------------------------------- queries

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 from wdterp.domain.masterdata.models import Logistics, Shop
 from wdterp.domain.masterdata.service import active_shop
 from wdterp.domain.queries import equal_if_given
-from wdterp.domain.sales.flow import add_log
-from wdterp.domain.sales.models import Trade
-from wdterp.domain.sales.statuses import LogType
+from wdterp.domain.sales.models import RawTrade, Trade
+from wdterp.domain.sales.statuses import LINE_REFUNDED, SELF_PLATFORM, LogType
+from wdterp.domain.sales.tradelog import add_log
 from wdterp.domain.sync.models import (
     OWN_PLATFORM,
     PENDING_STATUSES,
@@ -71,6 +71,18 @@ def queue_logistics_sync(
     row.error_msg = ""
     session.flush()
     return row
+
+
+def queue_shipment(session: Session, trade: Trade, raw: RawTrade, logistics_id: int, number: str) -> None:
+    """A shipment listener of the order flow: an own-mall trade's raw trade gets its tracking number
+    queued (all of its live lines, one sync)."""
+    if trade.platform_id != SELF_PLATFORM:
+        return
+    oids = [o.oid for o in raw.orders if o.refund_status not in LINE_REFUNDED]
+    queue_logistics_sync(session, trade.tenant_id, shop_id=trade.shop_id, trade_id=trade.trade_id,
+                         trade_no=trade.trade_no, tid=raw.tid, oids=oids, logistics_id=logistics_id,
+                         logistics_no=number, is_part_sync=False,
+                         goods_count=sum((o.num for o in raw.orders), Decimal(0)))
 
 
 # ---------------------------------------------------------------------------- listing and results

@@ -26,6 +26,7 @@ from wdterp.domain.documents.statuses import OrderType, StockinStatus, StockoutS
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.models import Stock, StockDetail
 from wdterp.domain.masterdata.models import Warehouse
+from wdterp.domain.numbering.service import next_no
 from wdterp.domain.queries import cancel_document, find_by_number
 from wdterp.domain.warehouse_ops.common import NO_EXPIRY, position_of
 from wdterp.domain.warehouse_ops.models import StockCount, StockCountLine
@@ -77,7 +78,7 @@ def start(session: Session, tenant_id: int, warehouse: Warehouse, *, spec_ids: S
     """
     defects = defects_of(defect_mode)
     mode = CountMode.BY_POSITION_DETAIL if position_ids else CountMode.BY_SPEC
-    count = StockCount(tenant_id=tenant_id, pd_no=engine.next_no(session, tenant_id, COUNT_PREFIX),
+    count = StockCount(tenant_id=tenant_id, pd_no=next_no(session, tenant_id, COUNT_PREFIX),
                        warehouse_id=warehouse.warehouse_id, mode=mode, status=CountStatus.TO_COUNT,
                        defect_mode=defect_mode, creator_no=creator, operator_no=creator, remark=remark)
     if position_ids:
@@ -282,7 +283,7 @@ def sync_by_count(session: Session, tenant_id: int, warehouse: Warehouse, raw_li
             raise ApiError("E67", f"spec_no {spec.spec_no} (defect={defect}) counted twice")
         seen.add((spec.spec_id, defect))
         entries.append(Entry(spec, num, defect, remark=str(raw.get("remark") or "")))
-    count = StockCount(tenant_id=tenant_id, pd_no=engine.next_no(session, tenant_id, COUNT_PREFIX),
+    count = StockCount(tenant_id=tenant_id, pd_no=next_no(session, tenant_id, COUNT_PREFIX),
                        warehouse_id=warehouse.warehouse_id, mode=CountMode.BY_SPEC, status=CountStatus.TO_COUNT,
                        defect_mode=defect_mode, creator_no=operator, operator_no=operator, remark=remark)
     count.lines = []

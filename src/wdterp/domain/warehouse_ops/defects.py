@@ -15,12 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.models import Spec
-from wdterp.domain.documents import engine
 from wdterp.domain.documents.statuses import OrderType
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.models import Position
 from wdterp.domain.inventory.service import DocumentRef, Move
 from wdterp.domain.masterdata.models import Warehouse
+from wdterp.domain.numbering.service import next_no
 from wdterp.domain.queries import cancel_document, find_by_number
 from wdterp.domain.warehouse_ops import positions
 from wdterp.domain.warehouse_ops.models import DefectChange, DefectChangeLine
@@ -52,7 +52,7 @@ def create(session: Session, tenant_id: int, warehouse: Warehouse, lines: Sequen
     if not lines:
         raise business_error("正残转换单明细不能为空", "a conversion needs lines")
     source_defect = to_good
-    change = DefectChange(tenant_id=tenant_id, change_no=engine.next_no(session, tenant_id, DEFECT_CHANGE_PREFIX),
+    change = DefectChange(tenant_id=tenant_id, change_no=next_no(session, tenant_id, DEFECT_CHANGE_PREFIX),
                           warehouse_id=warehouse.warehouse_id, type=to_good,
                           status=DefectChangeStatus.AWAITING_CHECK, remark=remark, creator_name=creator,
                           creator_id=creator_id, goods_count=sum((line.num for line in lines), ZERO),

@@ -14,11 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.models import Spec
-from wdterp.domain.documents import engine
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.models import Position
 from wdterp.domain.inventory.service import Move
 from wdterp.domain.masterdata.models import Warehouse
+from wdterp.domain.numbering.service import next_no
 from wdterp.domain.queries import cancel_document, find_by_number
 from wdterp.domain.warehouse_ops import positions
 from wdterp.domain.warehouse_ops.models import MoveOrder, MoveOrderLine, StockShelve, StockShelveLine
@@ -61,7 +61,7 @@ def create_move(session: Session, tenant_id: int, warehouse: Warehouse, lines: S
         if line.from_position.position_id == line.to_position.position_id:
             raise business_error(f"商家编码{line.spec.spec_no}源货位与目标货位相同",
                                  f"{line.spec.spec_no}: from and to are {line.from_position.position_no}")
-    order = MoveOrder(tenant_id=tenant_id, order_no=engine.next_no(session, tenant_id, MOVE_PREFIX),
+    order = MoveOrder(tenant_id=tenant_id, order_no=next_no(session, tenant_id, MOVE_PREFIX),
                       warehouse_id=warehouse.warehouse_id, type=MoveType(move_type), status=MoveStatus.AWAITING_CHECK,
                       remark=remark, creator_name=creator)
     order.lines = [MoveOrderLine(spec_id=line.spec.spec_id, defect=line.defect, num=line.num,
@@ -129,7 +129,7 @@ def replenish(session: Session, tenant_id: int, warehouse: Warehouse, requests: 
         lines += _replenish_one(session, tenant_id, warehouse, request)
     if not lines:
         raise business_error("没有需要补货的货品", "every target position is full or nothing can be taken")
-    order = StockShelve(tenant_id=tenant_id, order_no=engine.next_no(session, tenant_id, SHELVE_PREFIX),
+    order = StockShelve(tenant_id=tenant_id, order_no=next_no(session, tenant_id, SHELVE_PREFIX),
                         warehouse_id=warehouse.warehouse_id, type=ShelveType(shelve_type),
                         status=ShelveStatus.COMPLETED, operator_name=operator, remark=remark,
                         from_zone_no=_zone_no(session, lines[0].from_position_id),

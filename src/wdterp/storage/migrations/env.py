@@ -1,12 +1,15 @@
-"""Alembic environment: runs on the connection `wdterp.storage.migrate` hands it."""
+"""Alembic environment: runs on the connection `wdterp.storage.migrate` hands it.
+
+The tables to compare against (autogenerate) come in from the caller too, as the `metadata`
+attribute (`wdterp.wiring.metadata()`): storage knows no context's models.
+"""
 
 from __future__ import annotations
 
 from alembic import context
 
-from wdterp.domain.all_models import metadata
-
 connection = context.config.attributes.get("connection")
+metadata = context.config.attributes.get("metadata")
 
 
 def run() -> None:

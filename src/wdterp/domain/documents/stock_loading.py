@@ -39,7 +39,7 @@ from wdterp.domain.documents.engine import Kind, LineSpec
 from wdterp.domain.documents.statuses import OrderType, StockinStatus, StockoutStatus
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.detail import NO_EXPIRY
-from wdterp.domain.masterdata.loader import LoadError, SectionResult, cast, register_section
+from wdterp.domain.masterdata.loader import LoadError, SectionHandler, SectionResult, cast
 from wdterp.domain.masterdata.models import Warehouse
 from wdterp.domain.masterdata.service import find_warehouse
 from wdterp.domain.tenancy.service import settings_of
@@ -181,4 +181,5 @@ def load_stock(session: Session, tenant_id: int, rows: list[dict[str, Any]], sec
     return result
 
 
-register_section("stock", load_stock)
+#: the section of this module (registered by `wdterp.wiring`, after the catalog's)
+SECTIONS: tuple[tuple[str, SectionHandler], ...] = (("stock", load_stock),)

@@ -1,0 +1,160 @@
+"""What wdterp is made of, in one place: the modules that plug into the registries of lower ones.
+
+Lower modules expose registries (`declare`, `operation`, `engine.register_hooks`,
+`loader.register_section`, ...) and never import upward, not even through importlib; this module
+imports every plugging module explicitly (so `lint-imports` sees each edge) and fills the registries
+once, in `wire()`. Every entry point calls `wire()` before anything runs: gateway `create_app`, the
+CLI, the tests' fixtures, the benches; the migration tool gets the tables from `metadata()`.
+
+A new context adds one line per module to the lists below (its import, then its entry).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import MetaData
+
+import wdterp.api.methods.finance
+import wdterp.api.methods.goods
+import wdterp.api.methods.jit
+import wdterp.api.methods.sales_raw
+import wdterp.api.methods.sales_sync
+import wdterp.api.methods.sales_trade
+import wdterp.api.methods.setting
+import wdterp.api.methods.stock_cost
+import wdterp.api.methods.wms_base
+import wdterp.api.methods.wms_ops
+import wdterp.api.methods.wms_ops_positions
+import wdterp.api.methods.wms_other
+import wdterp.api.methods.wms_other_docs
+import wdterp.api.methods.wms_sales
+import wdterp.api.methods.wms_stock
+import wdterp.api.ops
+import wdterp.api.ops_documents
+import wdterp.api.ops_finance
+import wdterp.api.ops_goods
+import wdterp.api.ops_jit
+import wdterp.api.ops_sales
+import wdterp.api.ops_sales_wms
+import wdterp.api.ops_stock
+import wdterp.api.ops_warehouse
+import wdterp.domain.calllog.models
+import wdterp.domain.catalog.loading
+import wdterp.domain.catalog.models
+import wdterp.domain.documents.models
+import wdterp.domain.documents.stock_loading
+import wdterp.domain.finance.models
+import wdterp.domain.inventory.guards
+import wdterp.domain.inventory.models
+import wdterp.domain.jit.models
+import wdterp.domain.masterdata.loading
+import wdterp.domain.masterdata.models
+import wdterp.domain.numbering.models
+import wdterp.domain.sales.models
+import wdterp.domain.sales_wms.hooks
+import wdterp.domain.sales_wms.models
+import wdterp.domain.stockother.models
+import wdterp.domain.stockother.stockio
+import wdterp.domain.sync.logistics
+import wdterp.domain.sync.models
+import wdterp.domain.tenancy.models
+import wdterp.domain.warehouse_ops.models
+from wdterp.domain.catalog import service as catalog
+from wdterp.domain.masterdata import loader
+from wdterp.domain.sales import flow
+from wdterp.storage.base import Base
+
+#: the tables of every context (Alembic autogenerate and the migration check, `create_all` in tests)
+MODEL_MODULES = (
+    wdterp.domain.tenancy.models,
+    wdterp.domain.calllog.models,
+    wdterp.domain.numbering.models,
+    wdterp.domain.masterdata.models,
+    wdterp.domain.catalog.models,
+    wdterp.domain.inventory.models,
+    wdterp.domain.documents.models,
+    wdterp.domain.stockother.models,
+    wdterp.domain.sales.models,
+    wdterp.domain.sales_wms.models,
+    wdterp.domain.sync.models,
+    wdterp.domain.finance.models,
+    wdterp.domain.jit.models,
+    wdterp.domain.warehouse_ops.models,
+)
+
+#: vendor methods: each module's `@declare`s register when it is imported (above)
+METHOD_MODULES = (
+    wdterp.api.methods.setting,
+    wdterp.api.methods.goods,
+    wdterp.api.methods.wms_base,
+    wdterp.api.methods.wms_stock,
+    wdterp.api.methods.stock_cost,
+    wdterp.api.methods.wms_other,
+    wdterp.api.methods.wms_other_docs,
+    wdterp.api.methods.wms_ops,
+    wdterp.api.methods.wms_ops_positions,
+    wdterp.api.methods.sales_raw,
+    wdterp.api.methods.sales_trade,
+    wdterp.api.methods.sales_sync,
+    wdterp.api.methods.wms_sales,
+    wdterp.api.methods.finance,
+    wdterp.api.methods.jit,
+)
+
+#: ERP-side operations (`wdterp ops`, `/admin/ops`): each module's `@operation`s register when imported
+OPERATION_MODULES = (
+    wdterp.api.ops,
+    wdterp.api.ops_goods,
+    wdterp.api.ops_stock,
+    wdterp.api.ops_documents,
+    wdterp.api.ops_warehouse,
+    wdterp.api.ops_sales,
+    wdterp.api.ops_sales_wms,
+    wdterp.api.ops_finance,
+    wdterp.api.ops_jit,
+)
+
+#: a kind's own rules when one of its documents is checked or cancelled (the document engine's hooks)
+DOCUMENT_HOOKS = (
+    *wdterp.domain.stockother.stockio.HOOKS,
+    *wdterp.domain.sales_wms.hooks.HOOKS,
+)
+
+#: the sections of a `wdterp load` file, in load order (master data before what refers to it)
+LOAD_SECTIONS = (
+    *wdterp.domain.masterdata.loading.SECTIONS,
+    *wdterp.domain.catalog.loading.SECTIONS,
+    *wdterp.domain.documents.stock_loading.SECTIONS,
+)
+
+#: checks before specs are deleted (catalog's registry)
+SPEC_DELETION_GUARDS = (
+    wdterp.domain.inventory.guards.refuse_if_stocked,
+)
+
+#: told of every raw trade of a trade that ships (the order flow's registry)
+SHIPMENT_LISTENERS = (
+    wdterp.domain.sync.logistics.queue_shipment,
+)
+
+_wired = False
+
+
+def wire() -> None:
+    """Fill every registry once (idempotent): call it before serving, running a command or a test."""
+    global _wired
+    if _wired:
+        return
+    for hooks in DOCUMENT_HOOKS:
+        hooks.register()
+    for name, handler in LOAD_SECTIONS:
+        loader.register_section(name, handler)
+    for guard in SPEC_DELETION_GUARDS:
+        catalog.register_deletion_guard(guard)
+    for listener in SHIPMENT_LISTENERS:
+        flow.register_shipment_listener(listener)
+    _wired = True
+
+
+def metadata() -> MetaData:
+    """Every context's tables (the model modules above are imported with this module)."""
+    return Base.metadata

@@ -1,0 +1,45 @@
+"""Helpers every test directory shares: ERP-side operations, query windows, error envelopes, documented
+fields. (Seeding stays with each directory's tools: it differs by context.)"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from support import TenantHandle
+from wdterp.api.docs import doc
+from wdterp.api.ops import run_operation
+from wdterp.protocol.clock import format_wire_time, now_china
+from wdterp.protocol.errors import row
+
+
+def op(tenant: TenantHandle, name: str, **params: Any) -> dict[str, Any]:
+    """Run an ERP-side operation for the tenant in a transaction of its own (as `wdterp ops run` does)."""
+    with tenant.db.transaction() as session:
+        return run_operation(session, name, tenant.sid, params)
+
+
+def window(minutes: float = 0, *, days: float = 0, hours: float = 0, ahead_minutes: float = 5,
+           **extra: Any) -> dict[str, Any]:
+    """`start_time`/`end_time` from `days`/`hours`/`minutes` ago (30 minutes when none is given) to
+    `ahead_minutes` from now, with any further filter fields."""
+    back = timedelta(days=days, hours=hours, minutes=minutes) or timedelta(minutes=30)
+    now = now_china()
+    return {"start_time": format_wire_time(now - back),
+            "end_time": format_wire_time(now + timedelta(minutes=ahead_minutes)), **extra}
+
+
+def expect(envelope: dict[str, Any], row_id: str, **values: Any) -> None:
+    """The envelope is exactly the contract row's (status and message, template values filled)."""
+    expected = row(row_id)
+    assert envelope == {"status": expected.code, "message": expected.format(**values)}, envelope
+
+
+def expect_business(envelope: dict[str, Any], message: str) -> None:
+    """The envelope is a business refusal (code 100) with exactly this message."""
+    assert envelope == {"status": 100, "message": message}, envelope
+
+
+def documented(method: str, table: str) -> set[str]:
+    """The documented response fields of one table of a method (a KeyError for a table it has not)."""
+    return {f.name for f in doc(method).response_tables[table]}
