@@ -26,6 +26,7 @@ import orjson
 sys.path[:0] = [str(Path(__file__).parent.parent), str(Path(__file__).parent)]
 
 from support import Caller, run_server  # noqa: E402
+from wdterp import wiring  # noqa: E402
 from wdterp.api.ops import run_operation  # noqa: E402
 from wdterp.api.registry import Method, load_all  # noqa: E402
 from wdterp.cli.demo import demo_document  # noqa: E402
@@ -114,6 +115,7 @@ def _today() -> tuple[str, ...]:
 
 
 def _prepare(db: Database) -> Caller:
+    wiring.wire()  # loaders, hooks and methods registered (as the CLI and the gateway do)
     migrate.upgrade(db)
     document = demo_document()
     document["settings"] = {**document.get("settings", {}),

@@ -41,6 +41,11 @@ def _area(trade: Trade) -> str:
         table.name_of("district", trade.receiver_district)) if n)
 
 
+#: fields the stockouts always answer empty
+_EMPTY_TEXT = ("fenxiao_tid", "fenxiao_nick_no", "anchor_name", "assist_achor_name", "control_achor_name",
+               "operation_anchor_name", "pick_group_name", "fenxiao_shop_name", "wms_code")
+
+
 def stockout_mapper(facts: StockoutFacts, method: str, params: dict[str, Any],
                     page_start: int = 0) -> Callable[[StockDocument], dict[str, Any]]:
     head, lines = documented_fields(method, "order"), documented_fields(method, "details_list")
@@ -94,12 +99,9 @@ def stockout_mapper(facts: StockoutFacts, method: str, params: dict[str, Any],
             "error_info": "",
             "custom_type": 0, "sendbill_template_id": 0, "customer_id": 0, "warehouse_type": warehouse.type,
             "operator_id": operator.employee_id if operator else 0, "calc_post_cost": ZERO, "batch_no": "",
-            "created_date": doc.created, "fenxiao_tid": "", "fenxiao_nick_no": "",
+            "created_date": doc.created, **dict.fromkeys(_EMPTY_TEXT, ""),
             "logistics_list": [_parcel(facts, p, parcels) for p in facts.packages.get(doc.doc_id, [])],
-            "details_list": details, "anchor_name": "", "assist_achor_name": "", "control_achor_name": "",
-            "operation_anchor_name": "", "pick_group_name": "", "fenxiao_shop_name": "", "wms_code": "",
-            "stockout_flag_name": doc.flag_name,
-            "gov_subsidy_info": [],
+            "details_list": details, "stockout_flag_name": doc.flag_name, "gov_subsidy_info": [],
             "seq_no": next(counter), **hidden,
         })
 
