@@ -3,14 +3,9 @@ lines and allocations it holds (no statement per row)."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
-
-from sqlalchemy import event
 from swmstools import SF, WH, checked_stockout, op, seed, window
 
+from helpers import selects
 from support import TenantHandle
 
 POSITIONS = "wms.stockout.Sales.searchPositionDetail"
@@ -24,30 +19,13 @@ QUERIES = {  # method: (its arguments, its list)
 }
 
 
-@contextmanager
-def statements(tenant: TenantHandle) -> Iterator[list[str]]:
-    seen: list[str] = []
-    lock = threading.Lock()
-
-    def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        if statement.lstrip().upper().startswith("SELECT") and any(t in statement for t in WATCHED):
-            with lock:
-                seen.append(statement)
-
-    event.listen(tenant.db.engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(tenant.db.engine, "before_cursor_execute", count)
-
-
 def _statements_for(tenant: TenantHandle) -> dict[str, tuple[int, int]]:
     """method → (rows, statements) of one call."""
     out = {}
     for method, (params, list_name) in QUERIES.items():
-        with statements(tenant) as seen:
+        with selects(tenant) as seen:
             rows = tenant.caller.ok(method, window(**params), page=(50, 0))[list_name]
-        out[method] = (len(rows), len(seen))
+        out[method] = (len(rows), len([s for s in seen if any(table in s for table in WATCHED)]))
     return out
 
 
