@@ -84,13 +84,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(url: str, env: dict[str, str] | None = None) -> Iterator[tuple[str, int]]:
-    """The wdterp server (one uvicorn worker) on the database `url`, in a subprocess: (base URL, pid)."""
+def serve(url: str, env: dict[str, str] | None = None, workers: int = 1) -> Iterator[tuple[str, int]]:
+    """The wdterp server (`workers` uvicorn workers) on the database `url`, in a subprocess: (base URL, pid)."""
     port = free_port()
     full_env = {**os.environ, "WDTERP_DATABASE_URL": url, "WDTERP_ACCESS_CACHE_TTL": "60", **(env or {})}
     proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "wdterp.gateway.app:create_app_from_env", "--factory",
-                             "--workers", "1", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-                             "--no-access-log"], env=full_env)
+                             "--workers", str(workers), "--host", "127.0.0.1", "--port", str(port),
+                             "--log-level", "warning", "--no-access-log"], env=full_env)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -102,6 +102,8 @@ def serve(url: str, env: dict[str, str] | None = None) -> Iterator[tuple[str, in
                 if time.monotonic() > deadline or proc.poll() is not None:
                     raise RuntimeError("server did not start") from None
                 time.sleep(0.2)
+        if workers > 1:
+            time.sleep(workers)  # every worker up, not only the first
         yield base, proc.pid
     finally:
         proc.terminate()

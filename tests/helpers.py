@@ -3,8 +3,12 @@ fields. (Seeding stays with each directory's tools: it differs by context.)"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
+
+from sqlalchemy import event
 
 from support import TenantHandle
 from wdterp.api.docs import doc
@@ -43,6 +47,22 @@ def expect_business(envelope: dict[str, Any], message: str) -> None:
 def documented(method: str, table: str) -> set[str]:
     """The documented response fields of one table of a method (a KeyError for a table it has not)."""
     return {f.name for f in doc(method).response_tables[table]}
+
+
+@contextmanager
+def selects(tenant: TenantHandle) -> Iterator[list[str]]:
+    """The SELECT statements the server's engine runs meanwhile."""
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            seen.append(statement)
+
+    event.listen(tenant.db.engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(tenant.db.engine, "before_cursor_execute", record)
 
 
 def demo_order(tid: str, spec_no: str = "TS01-WH-M", num: int = 2) -> tuple[list[dict[str, Any]],

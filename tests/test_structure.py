@@ -11,11 +11,7 @@ SRC = Path(wdterp.__file__).parent
 MAX_LINES = 60
 #: functions being rewritten elsewhere (issue 9: api/methods and the raw-trade write path); remove an
 #: entry when its function is short, the test says when
-KNOWN_LONG = {
-    "api/methods/sales_rows.py:_head",
-    "api/methods/wms_sales_rows.py:stockout_mapper",
-    "domain/sales/rawtrades.py:push",
-}
+KNOWN_LONG: set[str] = set()
 
 
 def _functions() -> list[tuple[str, int]]:

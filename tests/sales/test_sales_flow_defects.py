@@ -2,33 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal
-from typing import Any
 
 from salestools import push2, raw_line, seed, trade_of
-from sqlalchemy import event
 
-from helpers import op
+from helpers import op, selects
 from support import TenantHandle
 from wdterp.domain.catalog.models import Goods, Spec, Suite, SuiteDetail
-
-
-@contextmanager
-def selects(tenant: TenantHandle) -> Iterator[list[str]]:
-    """The SELECT statements the server's engine runs meanwhile."""
-    seen: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
-            seen.append(statement)
-
-    event.listen(tenant.db.engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(tenant.db.engine, "before_cursor_execute", record)
 
 
 def test_part_paid_trade_lines_carry_their_share_of_the_paid_amount(tenant: TenantHandle) -> None:

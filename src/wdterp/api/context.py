@@ -6,36 +6,41 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Connection, Select, func, select
 from sqlalchemy.orm import Session
 
+from wdterp.api.wire import Columns
+from wdterp.domain.paging import DEFAULT_PAGE, Page
 from wdterp.domain.tenancy.service import AppAccess
 from wdterp.protocol.errors import ApiError
-
-
-@dataclass(frozen=True)
-class Page:
-    size: int
-    no: int
-    calc_total: bool
-
-    @property
-    def offset(self) -> int:
-        return self.size * self.no
-
-
-#: the page of a paged query reached without paging parameters (internal callers)
-DEFAULT_PAGE = Page(size=1000, no=0, calc_total=True)
+from wdterp.storage.db import Work
+from wdterp.storage.prepared import Bound
 
 
 @dataclass
 class CallContext:
-    session: Session
+    work: Work
     access: AppAccess
     method: str
     request_id: str
     page: Page | None = None
     list_name: str | None = None
+
+    @property
+    def session(self) -> Session:
+        """The ORM session of the call's transaction (made on first use)."""
+        return self.work.session
+
+    @property
+    def connection(self) -> Connection:
+        """The connection of the call's transaction, pending ORM changes flushed to it."""
+        self.work.flush()
+        return self.work.connection
+
+    @property
+    def paging(self) -> Page:
+        """The call's page, or the default one of a call without paging parameters."""
+        return self.page or DEFAULT_PAGE
 
     @property
     def tenant_id(self) -> int:
@@ -68,7 +73,18 @@ class CallContext:
         rows, total = self.fetch_page(stmt, scalars)
         return self.page_of([to_row(r) for r in rows], total, list_name)
 
-    def fetch_page(self, stmt: Select[Any], scalars: bool = True) -> tuple[list[Any], int]:
+    def search(self, bound: Bound, shape: Columns,
+               computed: Callable[[list[Any]], dict[str, list[Any]]] | None = None,
+               list_name: str | None = None) -> dict[str, Any]:
+        """One page of a prepared search, shaped column by column: {"total_count": N, <list>: rows}.
+
+        `computed(rows)` gives the columns `shape` declares computed, one wire value per row.
+        """
+        rows, total = self.fetch_page(bound)
+        shaped = shape.rows(rows, computed(rows) if computed and rows else None, dialect=self.work.connection.dialect)
+        return self.page_of(shaped, total, list_name)
+
+    def fetch_page(self, stmt: Select[Any] | Bound, scalars: bool = True) -> tuple[list[Any], int]:
         """One page of a select and the number of rows of all pages: (rows, total).
 
         The page is read with one row more than asked for: when that row is not there, this is
@@ -77,13 +93,19 @@ class CallContext:
         clients that send `calc_total=0` still stop paging on `total_count`.
         """
         page = self.page or DEFAULT_PAGE
-        result = self.session.execute(stmt.limit(page.size + 1).offset(page.offset))
-        rows: list[Any] = list(result.scalars() if scalars else result)
+        rows: list[Any]
+        if isinstance(stmt, Bound):  # a prepared search: tuples from the DBAPI cursor
+            rows = stmt.page(self.connection, page.size + 1, page.offset)
+        else:
+            result = self.session.execute(stmt.limit(page.size + 1).offset(page.offset))
+            rows = list(result.scalars() if scalars else result)
         more = len(rows) > page.size
         if more:
             del rows[page.size:]
         if not more and (rows or page.offset == 0):
             return rows, page.offset + len(rows)
+        if isinstance(stmt, Bound):
+            return rows, stmt.count(self.connection)
         total = self.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
         return rows, total or 0
 

@@ -14,6 +14,7 @@ from wdterp.domain.documents import engine
 from wdterp.domain.documents.models import StockDocument, StockDocumentLine
 from wdterp.domain.documents.views import Facts
 from wdterp.domain.masterdata.models import Warehouse
+from wdterp.domain.queries import by_id
 
 ZERO = Decimal(0)
 
@@ -27,7 +28,7 @@ def warehouse(ctx: CallContext, warehouse_no: str | None) -> Warehouse:
 
 def permit_order(ctx: CallContext, warehouse_id: int) -> None:
     """An app without permission for a document's warehouse cannot act on the document (E34)."""
-    found = ctx.session.get(Warehouse, warehouse_id)
+    found = by_id(ctx.session, Warehouse, [warehouse_id]).get(warehouse_id)
     ctx.require_warehouse(found.warehouse_no if found else "")
 
 

@@ -9,13 +9,15 @@ from decimal import Decimal
 from functools import cache
 from itertools import repeat
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import DateTime, Float, Numeric, String, TypeDecorator, type_coerce
+from sqlalchemy import DateTime, Float, Numeric
+from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeEngine
 
 from wdterp.api.docs import doc
 from wdterp.protocol.clock import format_wire_time
+from wdterp.storage.rawtypes import RawDecimal, RawTime, read_columns  # noqa: F401  (re-exported)
 
 
 def _wire_datetime(value: datetime) -> str:
@@ -113,20 +115,6 @@ def project(obj: Any, names: tuple[str, ...], **computed: Any) -> dict[str, Any]
     return row
 
 
-class RawDecimal(TypeDecorator[Any]):
-    """A Numeric read as the driver gives it: no Decimal per value (`Columns` rounds it)."""
-
-    impl = Float(asdecimal=False)
-    cache_ok = True
-
-
-class RawTime(TypeDecorator[Any]):
-    """A DateTime read as the driver gives it (SQLite: its text; `Columns` writes it for the wire)."""
-
-    impl = String
-    cache_ok = True
-
-
 def _time_text(value: Any) -> Any:
     """A DateTime column's raw value → wire text, as `_wire_datetime` of the datetime the DateTime
     type would read (SQLite's "YYYY-MM-DD HH:MM:SS[.ffffff]" is cut, anything else parsed)."""
@@ -138,34 +126,32 @@ def _time_text(value: Any) -> Any:
     return _wire_datetime(value)
 
 
-def read_columns(columns: Iterable[Any]) -> tuple[Any, ...]:
-    """Table columns to select for `Columns`: decimals and times as the driver gives them (their
-    conversion to wire values then runs once per column, not through a type per value)."""
-    out = []
-    for column in columns:
-        if isinstance(column.type, Numeric) and column.type.asdecimal and not isinstance(column.type, Float):
-            out.append(type_coerce(column, RawDecimal()).label(column.key))
-        elif isinstance(column.type, DateTime):
-            out.append(type_coerce(column, RawTime()).label(column.key))
-        else:
-            out.append(column)
-    return tuple(out)
-
-
-def _column_converter(column: Any) -> Callable[[Any], Any] | int | None:
+def _column_converter(column: Any, dialect: Dialect | None = None) -> Callable[[Any], Any] | int | None:
     """The wire conversion of a column read by `read_columns`: None when its values are wire values,
     an int for a decimal: its scale, to which `Columns.rows` rounds `float(value)`. That is the float
     of the Decimal the Numeric type reads (`Decimal("%.{scale}f" % value)` of the float or int SQLite
-    stores, PostgreSQL's Decimal of that scale): both roundings are correct ones."""
+    stores, PostgreSQL's Decimal of that scale): both roundings are correct ones.
+
+    With a `dialect`, the column's values are the driver's own (rows of `storage/prepared.py`):
+    other types first go through the result processor the type would have run (SQLite's 0/1 to a
+    bool, its date text to a date, JSON text to its value)."""
     kind = column.type
     if isinstance(kind, Numeric) and kind.asdecimal and not isinstance(kind, Float):
         return int(kind._effective_decimal_return_scale)
     if isinstance(kind, DateTime):
         return _time_text
-    if type(kind).python_type is TypeEngine.python_type:  # a type with no Python equivalent
-        return wire_value
-    convert = _converter(kind.python_type)
-    return None if convert is _same else convert
+    no_python_type = type(kind).python_type is TypeEngine.python_type
+    convert: Callable[[Any], Any] = wire_value if no_python_type else _converter(kind.python_type)
+    process = kind._cached_result_processor(dialect, None) if dialect is not None else None
+    if process is None:
+        return None if convert is _same else convert
+    if convert is _same:
+        return cast(Callable[[Any], Any], process)
+    return lambda value: convert(process(value))
+
+
+#: (wire name, index in the row or None when computed, conversion, nullable)
+_PlanItem = tuple[str, int | None, Callable[[Any], Any] | int | None, bool]
 
 
 class Columns:
@@ -183,9 +169,18 @@ class Columns:
         """`nullable`: keys of columns that may be None although their table says not (outer joins)."""
         self.names = tuple(names)
         self.constants = dict(constants or {})
-        computed, nullable = set(computed), set(nullable)
+        self._columns = tuple(columns)
+        self._computed, self._nullable = set(computed), set(nullable)
+        self._plans: dict[str | None, tuple[_PlanItem, ...]] = {}
+        self._plan = self._plan_for(None)
+
+    def _plan_for(self, dialect: Dialect | None) -> tuple[_PlanItem, ...]:
+        key = None if dialect is None else dialect.name
+        if key in self._plans:
+            return self._plans[key]
+        columns, computed, nullable = self._columns, self._computed, self._nullable
         index = {column.key: at for at, column in enumerate(columns)}
-        plan: list[tuple[str, int | None, Callable[[Any], Any] | int | None, bool]] = []
+        plan: list[_PlanItem] = []
         for name in self.names:
             if name in computed or name in self.constants:
                 plan.append((name, None, None, False))
@@ -193,19 +188,21 @@ class Columns:
             if name not in index:
                 raise ValueError(f"{name!r} is neither computed nor a column of the select")
             column = columns[index[name]]
-            plan.append((name, index[name], _column_converter(column),
+            plan.append((name, index[name], _column_converter(column, dialect),
                          name in nullable or bool(getattr(column, "nullable", True))))
-        self._plan = tuple(plan)
+        self._plans[key] = tuple(plan)
+        return self._plans[key]
 
     def rows(self, rows: Sequence[Sequence[Any]], computed: Mapping[str, Sequence[Any]] | None = None,
-             ) -> list[dict[str, Any]]:
-        """`computed`: name → a column of wire values, one per row."""
+             dialect: Dialect | None = None) -> list[dict[str, Any]]:
+        """`computed`: name → a column of wire values, one per row. `dialect`: the rows are the
+        driver's own tuples (a `storage/prepared.py` search run on that dialect's connection)."""
         if not rows:
             return []
         given = computed or {}
         by_column = list(zip(*rows, strict=True))
         columns: list[Sequence[Any]] = []
-        for name, at, convert, nullable in self._plan:
+        for name, at, convert, nullable in (self._plan if dialect is None else self._plan_for(dialect)):
             if at is None:
                 columns.append(given[name] if name in given else [self.constants[name]] * len(rows))
                 continue
@@ -225,6 +222,12 @@ class Columns:
             columns.append(values)
         names = self.names
         return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+def search_shape(method: str, table: str, columns: Sequence[Any], computed: Iterable[str] = ()) -> Columns:
+    """The method's documented fields of `table` from a prepared search's columns (`Search.columns`),
+    the `computed` ones given to `ctx.search` as columns of wire values."""
+    return Columns(documented_fields(method, table), columns, computed)
 
 
 def wire_column(values: Iterable[Any]) -> list[Any]:

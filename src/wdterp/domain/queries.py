@@ -35,6 +35,15 @@ def among(column: Any, allowed: frozenset[str] | None) -> ColumnElement[bool] | 
     return None if allowed is None else column.in_(sorted(allowed))
 
 
+def by_id(session: Session, model: Any, ids: Iterable[int]) -> dict[int, Any]:
+    """Rows of `model` by primary key, read in one statement."""
+    wanted = sorted({i for i in ids if i is not None})
+    if not wanted:
+        return {}
+    key = model.__mapper__.primary_key[0]
+    return {getattr(row, key.key): row for row in session.scalars(select(model).where(key.in_(wanted)))}
+
+
 def split_list(value: str | None, sep: str = ",") -> list[str]:
     return [v.strip() for v in (value or "").split(sep) if v.strip()]
 

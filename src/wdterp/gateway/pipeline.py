@@ -38,6 +38,10 @@ BODY_ROWS = frozenset({"E01", "E02", "E07"})
 TRANSACTION_ATTEMPTS = 3
 #: bodies up to this size are signed on the event loop when the caller's app is cached
 INLINE_AUTH_BODY = 64 * 1024
+#: reads whose handlers take less than this on average run on the event loop (`InlineReads`)
+INLINE_BUDGET = 0.0005
+#: weight of the latest call in that moving average
+INLINE_WEIGHT = 0.1
 #: how much of a canonical string the call log keeps for a sign failure
 SIGNED_TEXT_LIMIT = 4096
 
@@ -69,6 +73,7 @@ class Pipeline:
         # a reused executor costs ~15 us a call where anyio's to_thread cost ~50 us. The threads
         # start on demand; the SQLite pool keeps a connection for each (storage/db.py).
         self.executor = ThreadPoolExecutor(call_threads(), thread_name_prefix="wdterp-call")
+        self.inline = InlineReads()
 
     def close(self) -> None:
         self.executor.shutdown(wait=False)
@@ -92,7 +97,10 @@ class Pipeline:
                     self._page(method, ints)
                 raise
             page = self._page(method, ints)
-            return await loop.run_in_executor(self.executor, self._execute, method, access, call, args, page)
+            if self.inline.suits(method):
+                return self.inline.timed(method, self._execute, method, access, call, args, page)
+            return await loop.run_in_executor(self.executor, self.inline.timed, method, self._execute, method,
+                                              access, call, args, page)
         finally:
             await self.limits.release(app_id, token)
 
@@ -190,8 +198,8 @@ class Pipeline:
                  page: Page | None) -> Any:
         for attempt in range(1, TRANSACTION_ATTEMPTS + 1):
             try:
-                with self.db.transaction(readonly=not method.writes) as session:
-                    ctx = CallContext(session, access, method.name, call.request_id, page, method.list_name)
+                with self.db.unit_of_work(readonly=not method.writes) as work:
+                    ctx = CallContext(work, access, method.name, call.request_id, page, method.list_name)
                     return method.handler(ctx, *args)
             except (OperationalError, DBAPIError) as err:
                 if not self.db.reachable():
@@ -208,6 +216,32 @@ def unknown_method(name: str, methods: dict[str, Method]) -> str:
            if documented else f"unknown method: {name!r} is not a method of the vendor's API")
     near = suggest(name, [*methods] if documented else [*all_docs()])
     return why + (f"; did you mean {', '.join(map(repr, near))}?" if near else "")
+
+
+class InlineReads:
+    """Which reads run on the event loop instead of a call thread.
+
+    Under load a hop to a thread and back costs ~300 us (futures, the loop's wake-up, the GIL handed
+    over twice): more than a small read costs in all. A read whose handler took less than
+    `INLINE_BUDGET` on average over its recent calls runs inline; one that grows slower (larger
+    pages, a busy database) goes back to the threads, where it does not hold up the loop. Writes
+    always run on threads (they may wait for SQLite's write lock).
+    """
+
+    def __init__(self) -> None:
+        self.average: dict[str, float] = {}
+
+    def suits(self, method: Method) -> bool:
+        return not method.writes and self.average.get(method.name, INLINE_BUDGET) < INLINE_BUDGET
+
+    def timed(self, method: Method, run: Any, *args: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return run(*args)
+        finally:
+            took = time.perf_counter() - started
+            before = self.average.get(method.name)
+            self.average[method.name] = took if before is None else before + (took - before) * INLINE_WEIGHT
 
 
 def _retryable(err: DBAPIError) -> bool:

@@ -11,8 +11,9 @@ from wdterp.api.context import CallContext
 from wdterp.api.docs import doc
 from wdterp.api.registry import declare
 from wdterp.api.validation import ArgsValidator, model_for
-from wdterp.api.wire import documented_fields, project
+from wdterp.api.wire import documented_fields, project, search_shape
 from wdterp.domain.catalog import barcodes, brands, listings, search, service, suites
+from wdterp.domain.catalog import searches as catalog_searches
 from wdterp.domain.catalog.models import ApiGoods, PlatformCategory
 from wdterp.domain.masterdata.models import Shop
 from wdterp.domain.masterdata.service import active_shop
@@ -174,9 +175,15 @@ def upload_brand(ctx: CallContext, items: list[dict[str, Any]]) -> dict[str, Any
 
 @declare("goods.GoodsBrand.search")
 def search_brand(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    names = _names(ctx.method, "detail_list")
-    return ctx.paginate(brands.brands_query(ctx.tenant_id, params),
-                        lambda b: project(b, names, is_disabled=int(b.is_disabled)))
+    return ctx.search(catalog_searches.brands(ctx.tenant_id, params), BRAND_ROWS, _brand_flags)
+
+
+BRAND_ROWS = search_shape("goods.GoodsBrand.search", "detail_list", catalog_searches.BRANDS.columns, ("is_disabled",))
+_DISABLED = catalog_searches.BRANDS.index("is_disabled")
+
+
+def _brand_flags(rows: list[Any]) -> dict[str, list[Any]]:
+    return {"is_disabled": [int(bool(r[_DISABLED])) for r in rows]}
 
 
 @declare("goods.GoodsClass.upload", paged=False)
@@ -188,8 +195,10 @@ def upload_class(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 
 @declare("goods.GoodsClass.search")
 def search_class(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    names = _names(ctx.method, "order_list")
-    return ctx.paginate(brands.classes_query(ctx.tenant_id, params), lambda c: project(c, names))
+    return ctx.search(catalog_searches.classes(ctx.tenant_id, params), CLASS_ROWS)
+
+
+CLASS_ROWS = search_shape("goods.GoodsClass.search", "order_list", catalog_searches.CLASSES.columns)
 
 
 # ---------------------------------------------------------------------------- platform goods, categories

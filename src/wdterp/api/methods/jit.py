@@ -6,8 +6,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
-
 from wdterp.api.context import CallContext
 from wdterp.api.registry import declare
 from wdterp.api.wire import documented_fields, project
@@ -15,30 +13,30 @@ from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.jit import service
 from wdterp.domain.jit.models import JitRefund
 from wdterp.domain.masterdata.models import Logistics, Shop, Warehouse
+from wdterp.domain.queries import by_id
 
 ZERO = Decimal(0)
 
 
 def _lookups(ctx: CallContext, docs: list[Any]) -> tuple[dict[int, Shop], dict[int, Warehouse], dict[int, Any]]:
     shop_ids = {int((d.extra or {}).get("shop_id") or 0) for d in docs}
-    shops = {s.shop_id: s for s in ctx.session.scalars(select(Shop).where(Shop.shop_id.in_(sorted(shop_ids))))}
-    whs = {w.warehouse_id: w for w in ctx.session.scalars(select(Warehouse).where(
-        Warehouse.warehouse_id.in_(sorted({d.warehouse_id for d in docs}))))}
+    shops = by_id(ctx.session, Shop, shop_ids)
+    whs = by_id(ctx.session, Warehouse, {d.warehouse_id for d in docs})
     specs = service.catalog_of(ctx.session, {line.spec_id for d in docs for line in d.lines})
     return shops, whs, specs
 
 
 def _page(ctx: CallContext, stmt: Any) -> tuple[dict[str, Any], list[Any]]:
-    page = ctx.paginate(stmt, lambda obj: {"_obj": obj}, list_name="order_list")
-    return page, [r["_obj"] for r in page["order_list"]]
+    """The page's envelope (its list filled by the caller) and its documents."""
+    docs, total = ctx.fetch_page(stmt)
+    return ctx.page_of([], total, "order_list"), docs
 
 
 @declare("wms.stockout.JitOrder.search", list_name="order_list")
 def search_jit_order(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     page, docs = _page(ctx, service.jit_stockouts_query(ctx.tenant_id, params))
     shops, whs, specs = _lookups(ctx, docs)
-    companies = {c.logistics_id: c for c in ctx.session.scalars(select(Logistics).where(
-        Logistics.logistics_id.in_(sorted({d.logistics_id for d in docs}))))}
+    companies = by_id(ctx.session, Logistics, {d.logistics_id for d in docs})
     head, lines = documented_fields(ctx.method, "order_list"), documented_fields(ctx.method, "detail_list")
 
     def row(doc: StockDocument) -> dict[str, Any]:
@@ -71,10 +69,8 @@ def search_jit_order(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]
 @declare("sales.jit.JitRefund.search", list_name="order_list")
 def search_jit_refund(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     page, refunds = _page(ctx, service.jit_refunds_query(ctx.tenant_id, params))
-    shops = {s.shop_id: s for s in ctx.session.scalars(select(Shop).where(
-        Shop.shop_id.in_(sorted({r.shop_id for r in refunds}))))}
-    whs = {w.warehouse_id: w for w in ctx.session.scalars(select(Warehouse).where(
-        Warehouse.warehouse_id.in_(sorted({r.warehouse_id for r in refunds}))))}
+    shops = by_id(ctx.session, Shop, {r.shop_id for r in refunds})
+    whs = by_id(ctx.session, Warehouse, {r.warehouse_id for r in refunds})
     specs = service.catalog_of(ctx.session, {line.spec_id for r in refunds for line in r.lines})
     head, lines = documented_fields(ctx.method, "order_list"), documented_fields(ctx.method, "detail_list")
 

@@ -7,12 +7,13 @@ from typing import Any
 
 from wdterp.api.context import CallContext
 from wdterp.api.docs import doc
-from wdterp.api.methods.sales_rows import TRADE_COLUMNS, TradeShaper
+from wdterp.api.methods.sales_rows import TradeShaper
 from wdterp.api.registry import declare
 from wdterp.api.validation import ArgsValidator, model_for
 from wdterp.api.wire import documented_fields, project
 from wdterp.domain.masterdata.models import Shop
-from wdterp.domain.sales import edits, payments, search, tradelog
+from wdterp.domain.queries import by_id
+from wdterp.domain.sales import edits, pages, payments, search, tradelog
 from wdterp.protocol.errors import ApiError, business_error
 
 # ---------------------------------------------------------------------------- trade queries
@@ -23,7 +24,7 @@ def _trades(ctx: CallContext, params: dict[str, Any], history: bool, self_only: 
     (specs, goods, stock costs, barcodes) in one query each, shaped column by column."""
     stmt = search.trades_query(ctx.session, ctx.tenant_id, params, ctx.permitted_shops(), history, self_only)
     shaper = TradeShaper(ctx.session, ctx.tenant_id, ctx.method, bool(params.get("cal_share_post_amount")))
-    trades, total = ctx.fetch_page(stmt.with_only_columns(*TRADE_COLUMNS), scalars=False)
+    trades, total = ctx.fetch_page(stmt.with_only_columns(*pages.TRADE_COLUMNS), scalars=False)
     return ctx.page_of(shaper(trades), total)
 
 
@@ -52,7 +53,7 @@ def query_history_self_order_with_detail(ctx: CallContext, params: dict[str, Any
 def get_log(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     trade = tradelog.find_trade(ctx.session, ctx.tenant_id, params["trade_no"])
     permitted = ctx.permitted_shops()
-    shop = ctx.session.get(Shop, trade.shop_id) if trade is not None else None
+    shop = by_id(ctx.session, Shop, [trade.shop_id]).get(trade.shop_id) if trade is not None else None
     if trade is None or shop is None or (permitted is not None and shop.shop_no not in permitted):
         raise business_error("订单不存在或无店铺权限", f"trade {params['trade_no']!r} not found or shop not permitted")
     names = documented_fields(ctx.method, "detail_list")

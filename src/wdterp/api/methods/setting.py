@@ -6,17 +6,21 @@ from typing import Any
 
 from wdterp.api.context import CallContext
 from wdterp.api.registry import declare
-from wdterp.api.wire import documented_fields, project
-from wdterp.domain.masterdata import service
+from wdterp.api.wire import documented_fields, project, search_shape, wire_column
+from wdterp.domain.masterdata import searches, service
 from wdterp.domain.masterdata.regions import TABLE_MODIFIED, in_window, regions
 
 OK = {"status": 0, "message": "OK"}
 
 
-def _paged(method: str, table: str, **computed: Any) -> Any:
-    """A row mapper for `ctx.paginate` that fills the method's documented fields."""
-    names = documented_fields(method, table)
-    return lambda obj: project(obj, names, **{k: f(obj) for k, f in computed.items()})
+SHOP_ROWS = search_shape("setting.Shop.queryShop", "details", searches.SHOPS.columns)
+WAREHOUSE_ROWS = search_shape("setting.Warehouse.queryWarehouse", "details", searches.WAREHOUSES.columns)
+LOGISTICS_ROWS = search_shape("setting.Logistics.queryLogistics", "details", searches.LOGISTICS.columns)
+EMPLOYEE_ROWS = search_shape("setting.Employee.search", "order_list", searches.EMPLOYEES.columns)
+PROVIDER_ROWS = search_shape("setting.PurchaseProvider.queryDetail", "details", searches.PROVIDERS.columns,
+                             ("province", "city", "district"))
+REASON_ROWS = search_shape("setting.OperationReason.search", "detail_list", searches.REASONS.columns)
+LABEL_ROWS = search_shape("setting.CustomAttr.getTradeLabel", "detail_list", searches.TRADE_LABELS.columns)
 
 
 # ---------------------------------------------------------------------------- regions
@@ -55,8 +59,7 @@ def district_search(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 
 @declare("setting.Shop.queryShop")
 def query_shop(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    stmt = service.shops_query(ctx.tenant_id, params, ctx.permitted_shops())
-    return ctx.paginate(stmt, _paged(ctx.method, "details"))
+    return ctx.search(searches.shops(ctx.tenant_id, params, ctx.permitted_shops()), SHOP_ROWS)
 
 
 @declare("setting.Shop.updateShop")
@@ -70,8 +73,7 @@ def update_shop(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 
 @declare("setting.Warehouse.queryWarehouse")
 def query_warehouse(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    stmt = service.warehouses_query(ctx.tenant_id, params, ctx.permitted_warehouses())
-    return ctx.paginate(stmt, _paged(ctx.method, "details"))
+    return ctx.search(searches.warehouses(ctx.tenant_id, params, ctx.permitted_warehouses()), WAREHOUSE_ROWS)
 
 
 # ---------------------------------------------------------------------------- logistics
@@ -79,8 +81,7 @@ def query_warehouse(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 
 @declare("setting.Logistics.queryLogistics")
 def query_logistics(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    stmt = service.logistics_query(ctx.tenant_id, params)
-    return ctx.paginate(stmt, _paged(ctx.method, "details"))
+    return ctx.search(searches.logistics(ctx.tenant_id, params), LOGISTICS_ROWS)
 
 
 # ---------------------------------------------------------------------------- employees
@@ -88,8 +89,7 @@ def query_logistics(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 
 @declare("setting.Employee.search")
 def search_employee(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    stmt = service.employees_query(ctx.tenant_id, params)
-    return ctx.paginate(stmt, _paged(ctx.method, "order_list"))
+    return ctx.search(searches.employees(ctx.tenant_id, params), EMPLOYEE_ROWS)
 
 
 # ---------------------------------------------------------------------------- providers
@@ -103,14 +103,15 @@ def push_provider(ctx: CallContext, provider: dict[str, Any]) -> dict[str, Any]:
 
 @declare("setting.PurchaseProvider.queryDetail")
 def query_provider(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    return ctx.search(searches.providers(ctx.tenant_id, params), PROVIDER_ROWS, _region_names)
+
+
+_PROVIDER_REGIONS = tuple((kind, searches.PROVIDERS.index(f"{kind}_id")) for kind in ("province", "city", "district"))
+
+
+def _region_names(rows: list[Any]) -> dict[str, list[Any]]:
     table = regions()
-    mapper = _paged(
-        ctx.method, "details",
-        province=lambda p: table.name_of("province", p.province_id),
-        city=lambda p: table.name_of("city", p.city_id),
-        district=lambda p: table.name_of("district", p.district_id),
-    )
-    return ctx.paginate(service.providers_query(ctx.tenant_id, params), mapper)
+    return {kind: wire_column(table.name_of(kind, r[at]) for r in rows) for kind, at in _PROVIDER_REGIONS}
 
 
 # ---------------------------------------------------------------------------- reasons and labels
@@ -118,10 +119,9 @@ def query_provider(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 
 @declare("setting.OperationReason.search")
 def search_reason(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    return ctx.paginate(service.reasons_query(ctx.tenant_id, params), _paged(ctx.method, "detail_list"))
+    return ctx.search(searches.reasons(ctx.tenant_id, params), REASON_ROWS)
 
 
 @declare("setting.CustomAttr.getTradeLabel")
 def get_trade_label(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    stmt = service.trade_labels_query(ctx.tenant_id, params)
-    return ctx.paginate(stmt, _paged(ctx.method, "detail_list"))
+    return ctx.search(searches.trade_labels(ctx.tenant_id, params), LABEL_ROWS)

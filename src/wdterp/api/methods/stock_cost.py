@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from wdterp.api.context import CallContext
-from wdterp.api.methods.wms_stock import as_list, page_request, warehouse_scope, window_of
+from wdterp.api.methods.wms_stock import as_list, warehouse_scope, window_of
 from wdterp.api.registry import declare
 from wdterp.api.wire import documented_fields, project
 from wdterp.domain.documents import collect
@@ -37,7 +37,7 @@ def search_stock_cost(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any
     scope = warehouse_scope(ctx, params.get("warehouse_no"))
     spec_nos = as_list(params.get("spec_nos"))
     per_warehouse = cost.multi_warehouse(ctx.settings)
-    found = cost_rows(ctx.session, ctx.tenant_id, page_request(ctx), window, per_warehouse=per_warehouse,
+    found = cost_rows(ctx.session, ctx.tenant_id, ctx.paging, window, per_warehouse=per_warehouse,
                       spec_ids=spec_ids_of(ctx.session, ctx.tenant_id, spec_nos) if spec_nos else None,
                       warehouse_ids=scope)
     names = documented_fields(ctx.method, "detail_list")
@@ -82,7 +82,7 @@ def _header(r: Any, names: tuple[str, ...], **computed: Any) -> dict[str, Any]:
 def stockin_collect(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     window = window_of(params)
     scope = warehouse_scope(ctx, params.get("warehouse_no"))
-    found = collect.completed_stockins(ctx.session, ctx.tenant_id, page_request(ctx), window,
+    found = collect.completed_stockins(ctx.session, ctx.tenant_id, ctx.paging, window,
                                        time_type=params.get("time_type") or collect.TIME_CREATED,
                                        doc_nos=as_list(params.get("stockin_no")), warehouse_ids=scope)
     lines = collect.document_lines(ctx.session, [r.doc_id for r in found.rows])
@@ -104,10 +104,10 @@ def stockin_collect(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 def stockout_collect(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     window = window_of(params)
     scope = warehouse_scope(ctx, params.get("warehouse_no"))
-    found = collect.completed_stockouts(ctx.session, ctx.tenant_id, page_request(ctx), window,
+    found = collect.completed_stockouts(ctx.session, ctx.tenant_id, ctx.paging, window,
                                         doc_nos=as_list(params.get("stockout_no")), warehouse_ids=scope)
     names = documented_fields(ctx.method, "order")
     orders = [_header(r, names, stockout_id=r.doc_id, stockout_no=r.doc_no, employee_name=r.operator_name,
-                      weigh_post_cost=Decimal(str((r.extra or {}).get("weigh_post_cost", 0))))
+                      weigh_post_cost=Decimal(str((r.extra or {}).get("weigh_post_cost") or 0)))
               for r in found.rows]
     return ctx.page_of(orders, found.total, "order")

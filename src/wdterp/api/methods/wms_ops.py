@@ -10,8 +10,6 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
-
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
 from wdterp.api.registry import declare
@@ -102,37 +100,21 @@ def query_stock_pd_detail(ctx: CallContext, params: dict[str, Any]) -> Envelope:
 # ---------------------------------------------------------------------------- 盘盈 / 盘亏 documents
 
 
-def _lines(ctx: CallContext, docs: list[StockDocument]) -> dict[int, list[StockDocumentLine]]:
-    by_doc: dict[int, list[StockDocumentLine]] = {d.doc_id: [] for d in docs}
-    if docs:
-        for line in ctx.session.scalars(service.searches.document_lines(list(by_doc))):
-            by_doc[line.doc_id].append(line)
-    return by_doc
-
-
 def _count_documents(ctx: CallContext, direction: str, params: dict[str, Any],
                      shape_doc: Callable[..., dict[str, Any]]) -> dict[str, Any]:
     permitted_filter(ctx, params)
     stmt = service.searches.count_documents(ctx.tenant_id, direction, params, ctx.permitted_warehouses())
 
     def shape(rows: list[tuple[StockDocument, Warehouse]]) -> list[dict[str, Any]]:
-        lines = _lines(ctx, [doc for doc, _ in rows])
+        lines = service.searches.lines_by_document(ctx.session, [doc.doc_id for doc, _ in rows])
         all_lines = [line for group in lines.values() for line in group]
         infos = service.spec_infos(ctx.session, [line.spec_id for line in all_lines])
         positions = service.positions_by_id(ctx.session, [line.position_id for line in all_lines])
-        remarks = _count_remarks(ctx, [doc.src_order_no for doc, _ in rows])
+        remarks = service.searches.count_remarks(ctx.session, ctx.tenant_id, [doc.src_order_no for doc, _ in rows])
         return [shape_doc(doc, warehouse, lines[doc.doc_id], infos, positions, remarks.get(doc.src_order_no, ""))
                 for doc, warehouse in rows]
 
     return shaped_page(ctx, stmt, shape)
-
-
-def _count_remarks(ctx: CallContext, pd_nos: list[str]) -> dict[str, str]:
-    if not pd_nos:
-        return {}
-    stmt = select(StockCount.pd_no, StockCount.remark).where(StockCount.tenant_id == ctx.tenant_id,
-                                                             StockCount.pd_no.in_(sorted(set(pd_nos))))
-    return {str(no): str(remark) for no, remark in ctx.session.execute(stmt)}
 
 
 def _position_no(positions: dict[int, Any], line: StockDocumentLine) -> str:

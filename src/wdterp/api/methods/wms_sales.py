@@ -88,30 +88,37 @@ def search_logistics(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]
 
 @declare("wms.stockout.Sales.searchPositionDetail", list_name="order_list")
 def search_position_detail(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    head, lines = documented_fields(ctx.method, "order_list"), documented_fields(ctx.method, "detail_list")
+    head = documented_fields(ctx.method, "order_list")
     stmt = queries.allocated_query(ctx.session, ctx.tenant_id, params, ctx.permitted_warehouses())
     docs, total, _ = _page(ctx, stmt)
     allocated = allocations_of(ctx.session, [d.doc_id for d in docs])
     facts = stockout_facts.load(ctx.session, ctx.tenant_id, docs)
+    stockins: dict[int, dict[tuple[int, str], str]] = {}
+    for warehouse_id in sorted({d.warehouse_id for d in docs}):
+        in_warehouse = [a for d in docs if d.warehouse_id == warehouse_id for x in d.lines
+                        for a in allocated.get(x.rec_id, [])]
+        stockins[warehouse_id] = queries.source_stockins(ctx.session, ctx.tenant_id, warehouse_id, in_warehouse)
     out = []
     for doc in docs:
-        details = []
-        for line in doc.lines:
-            order = facts.order(line)
-            spec = facts.base.spec_fields(line.spec_id)
-            for a in allocated.get(line.rec_id, []):
-                details.append(project(a, lines, stockout_id=doc.doc_id, stockout_detail_id=line.rec_id,
-                                       spec_no=spec["spec_no"],
-                                       spec_name=spec["spec_name"], goods_no=spec["goods_no"],
-                                       goods_name=spec["goods_name"], short_name=spec["short_name"],
-                                       barcode=spec["barcode"], share_price=order.share_price if order else line.price,
-                                       num=line.num, dis_num=a.num, position_no=facts.base.position_no(a.position_id),
-                                       remark=order.remark if order else line.remark,
-                                       stockin_no=queries.source_stockin(ctx.session, doc, a)))
+        details = [_position_line(ctx, doc, line, a, facts, stockins[doc.warehouse_id])
+                   for line in doc.lines for a in allocated.get(line.rec_id, [])]
         warehouse = facts.base.warehouse(doc.warehouse_id)
         out.append(project(doc, head, stockout_id=doc.doc_id, stockout_no=doc.doc_no,
                            warehouse_no=warehouse.warehouse_no, trade_no=doc.src_order_no, detail_list=details))
     return ctx.page_of(out, total, "order_list")
+
+
+def _position_line(ctx: CallContext, doc: Any, line: Any, a: Any, facts: Any,
+                   stockins: dict[tuple[int, str], str]) -> dict[str, Any]:
+    order = facts.order(line)
+    spec = facts.base.spec_fields(line.spec_id)
+    return project(a, documented_fields(ctx.method, "detail_list"), stockout_id=doc.doc_id,
+                   stockout_detail_id=line.rec_id, spec_no=spec["spec_no"], spec_name=spec["spec_name"],
+                   goods_no=spec["goods_no"], goods_name=spec["goods_name"], short_name=spec["short_name"],
+                   barcode=spec["barcode"], share_price=order.share_price if order else line.price,
+                   num=line.num, dis_num=a.num, position_no=facts.base.position_no(a.position_id),
+                   remark=order.remark if order else line.remark,
+                   stockin_no=stockins.get((a.spec_id, a.batch_no), ""))
 
 
 # ---------------------------------------------------------------------------- packing lists

@@ -41,6 +41,11 @@ def _area(trade: Trade) -> str:
         table.name_of("district", trade.receiver_district)) if n)
 
 
+#: fields the stockouts always answer empty
+_EMPTY_TEXT = ("fenxiao_tid", "fenxiao_nick_no", "anchor_name", "assist_achor_name", "control_achor_name",
+               "operation_anchor_name", "pick_group_name", "fenxiao_shop_name", "wms_code")
+
+
 def stockout_mapper(facts: StockoutFacts, method: str, params: dict[str, Any],
                     page_start: int = 0) -> Callable[[StockDocument], dict[str, Any]]:
     head, lines = documented_fields(method, "order"), documented_fields(method, "details_list")
@@ -66,11 +71,7 @@ def stockout_mapper(facts: StockoutFacts, method: str, params: dict[str, Any],
             "stockout_id": doc.doc_id, "order_no": doc.doc_no, "virtual_warehouse_no": "",
             "virtual_warehouse_name": "", "warehouse_no": warehouse.warehouse_no, "warehouse_name": warehouse.name,
             "consign_time": doc.consign_time if shipped else "", "order_type": 1,
-            "receiver_name": trade.receiver_name, "receiver_country": 0,
-            "receiver_province": trade.receiver_province, "receiver_city": trade.receiver_city,
-            "receiver_district": trade.receiver_district, "receiver_address": trade.receiver_address,
-            "receiver_mobile": trade.receiver_mobile, "receiver_telno": trade.receiver_telno,
-            "receiver_zip": trade.receiver_zip, "receiver_area": _area(trade),
+            **_receiver(trade),
             "block_reason": _block_reason(doc, trade), "logistics_type": carrier_type if code else 0,
             "logistics_code": code, "logistics_name": carrier, "shop_id": shop.shop_id, "bad_reason": 0,
             "receiver_dtb": trade.receiver_dtb, "refund_status": trade.refund_status, "trade_type": trade.trade_type,
@@ -83,7 +84,7 @@ def stockout_mapper(facts: StockoutFacts, method: str, params: dict[str, Any],
             "nick_name": trade.buyer_nick, "customer_no": "", "customer_name": trade.receiver_name or trade.buyer_nick,
             "trade_time": millis(trade.trade_time), "pay_time": millis(trade.pay_time), "flag_name": trade.flag_name,
             "post_amount": trade.post_amount, "id_card_type": trade.id_card_type, "is_card_type": trade.id_card_type,
-            "id_card": "", "shop_name": shop.shop_name, "shop_no": shop.shop_no, "shop_remark": shop.remark,
+            "id_card": "", **_shop_fields(shop),
             "invoice_type": trade.invoice_type, "invoice_id": 0, "cod_amount": trade.cod_amount,
             "delivery_term": trade.delivery_term, "platform_id": trade.platform_id, "trade_id": trade.trade_id,
             "employee_no": checker.employee_no if checker else "", "discount": trade.discount, "tax": ZERO,
@@ -95,19 +96,29 @@ def stockout_mapper(facts: StockoutFacts, method: str, params: dict[str, Any],
             "goods_total_cost": goods_cost(doc), "goods_total_amount": goods_amount(doc),
             "fenxiao_nick": trade.fenxiao_nick, "trade_label": facts.label_text(trade), "trade_from": trade.trade_from,
             "picklist_no": pick_no, "picklist_seq": pick_seq, "logistics_print_status": 0, "paid": trade.paid,
-            "shop_platform_id": shop.platform_id, "sub_platform_id": shop.sub_platform_id, "error_info": "",
+            "error_info": "",
             "custom_type": 0, "sendbill_template_id": 0, "customer_id": 0, "warehouse_type": warehouse.type,
             "operator_id": operator.employee_id if operator else 0, "calc_post_cost": ZERO, "batch_no": "",
-            "created_date": doc.created, "fenxiao_tid": "", "fenxiao_nick_no": "",
+            "created_date": doc.created, **dict.fromkeys(_EMPTY_TEXT, ""),
             "logistics_list": [_parcel(facts, p, parcels) for p in facts.packages.get(doc.doc_id, [])],
-            "details_list": details, "anchor_name": "", "assist_achor_name": "", "control_achor_name": "",
-            "operation_anchor_name": "", "pick_group_name": "", "fenxiao_shop_name": "", "wms_code": "",
-            "stockout_flag_name": doc.flag_name,
-            "gov_subsidy_info": [],
+            "details_list": details, "stockout_flag_name": doc.flag_name, "gov_subsidy_info": [],
             "seq_no": next(counter), **hidden,
         })
 
     return to_row
+
+
+def _receiver(trade: Any) -> dict[str, Any]:
+    return {"receiver_name": trade.receiver_name, "receiver_country": 0,
+            "receiver_province": trade.receiver_province, "receiver_city": trade.receiver_city,
+            "receiver_district": trade.receiver_district, "receiver_address": trade.receiver_address,
+            "receiver_mobile": trade.receiver_mobile, "receiver_telno": trade.receiver_telno,
+            "receiver_zip": trade.receiver_zip, "receiver_area": _area(trade)}
+
+
+def _shop_fields(shop: Any) -> dict[str, Any]:
+    return {"shop_name": shop.shop_name, "shop_no": shop.shop_no, "shop_remark": shop.remark,
+            "shop_platform_id": shop.platform_id, "sub_platform_id": shop.sub_platform_id}
 
 
 def _parcel(facts: StockoutFacts, package: Package, names: tuple[str, ...]) -> dict[str, Any]:

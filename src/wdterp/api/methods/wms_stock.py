@@ -16,16 +16,14 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
-
 from wdterp.api.context import CallContext
 from wdterp.api.registry import declare
 from wdterp.api.wire import Envelope, documented_fields, project
 from wdterp.domain.documents import figures
+from wdterp.domain.inventory import queries
 from wdterp.domain.inventory.detail import NO_EXPIRY
 from wdterp.domain.inventory.queries import (
     Found,
-    PageRequest,
     Window,
     detail_rows,
     flag_ids,
@@ -35,8 +33,7 @@ from wdterp.domain.inventory.queries import (
     stock_rows,
     wire_times,
 )
-from wdterp.domain.masterdata.models import Warehouse
-from wdterp.protocol.errors import ApiError, business_error
+from wdterp.protocol.errors import ApiError
 
 ZERO = Decimal(0)
 NO_FLAG = "无"
@@ -51,26 +48,10 @@ def warehouse_scope(ctx: CallContext, warehouse_no: str | None,
                     missing: str = WAREHOUSE_MISSING) -> list[int] | None:
     """Warehouse ids a query may read: the named one (unknown → code 100, not permitted → E34), else
     the app's permitted warehouses (None = all)."""
-    permitted = ctx.permitted_warehouses()
+    scope = queries.warehouse_scope(ctx.session, ctx.tenant_id, warehouse_no, ctx.permitted_warehouses(), missing)
     if warehouse_no:
-        found = ctx.session.scalar(select(Warehouse.warehouse_id).where(
-            Warehouse.tenant_id == ctx.tenant_id, Warehouse.warehouse_no == warehouse_no))
-        if found is None:
-            raise business_error(missing.format(warehouse_no), f"warehouse {warehouse_no!r} unknown")
-        if permitted is not None and warehouse_no not in permitted:
-            raise ApiError("E34", f"app {ctx.access.key} has no access to warehouse {warehouse_no}")
-        return [found]
-    if permitted is None:
-        return None
-    return list(ctx.session.scalars(select(Warehouse.warehouse_id).where(
-        Warehouse.tenant_id == ctx.tenant_id, Warehouse.warehouse_no.in_(sorted(permitted)))))
-
-
-def page_request(ctx: CallContext) -> PageRequest:
-    page = ctx.page
-    if page is None:
-        return PageRequest(size=1000, offset=0)
-    return PageRequest(size=page.size, offset=page.offset, count=page.calc_total)
+        ctx.require_warehouse(warehouse_no)
+    return scope
 
 
 def window_of(params: dict[str, Any], start: str = "start_time", end: str = "end_time") -> Window:
@@ -97,7 +78,7 @@ def _stock_page(ctx: CallContext, params: dict[str, Any], missing: str) -> tuple
     window = window_of(params)
     scope = warehouse_scope(ctx, params.get("warehouse_no"), missing)
     spec_nos = as_list(params.get("spec_nos"))
-    found = stock_rows(ctx.session, ctx.tenant_id, page_request(ctx), spec_nos=spec_nos or None, warehouse_ids=scope,
+    found = stock_rows(ctx.session, ctx.tenant_id, ctx.paging, spec_nos=spec_nos or None, warehouse_ids=scope,
                        window=window, raw_times=True)
     names = documented_fields(ctx.method, "detail_list" if ctx.method.endswith("2") else "data")
     return found, _stock_wire_rows(ctx, found, names, v1=not ctx.method.endswith("2"))
@@ -182,7 +163,7 @@ def query_available_stock(ctx: CallContext, params: dict[str, Any]) -> dict[str,
     if params.get("goods_no"):
         of_goods = goods_spec_ids(ctx.session, ctx.tenant_id, params["goods_no"])
         spec_ids = of_goods if spec_ids is None else [s for s in spec_ids if s in of_goods]
-    found = stock_rows(ctx.session, ctx.tenant_id, page_request(ctx), spec_ids=spec_ids, warehouse_ids=scope,
+    found = stock_rows(ctx.session, ctx.tenant_id, ctx.paging, spec_ids=spec_ids, warehouse_ids=scope,
                        window=window)
     names = documented_fields(ctx.method, "stocks")
     rows = [project(r, names, num=round(r.stock_num - r.lock_num, 4), type=0, defect=bool(r.defect),
@@ -201,7 +182,7 @@ def query_change_history(ctx: CallContext, params: dict[str, Any]) -> dict[str, 
         raise ApiError("E25", f"{window.end - window.start} > 60 minutes without spec_no")
     scope = warehouse_scope(ctx, params.get("warehouse_no"))
     spec_ids = spec_ids_of(ctx.session, ctx.tenant_id, [params["spec_no"]]) if params.get("spec_no") else None
-    found = ledger_rows(ctx.session, ctx.tenant_id, page_request(ctx), window, defect=bool(params.get("defect")),
+    found = ledger_rows(ctx.session, ctx.tenant_id, ctx.paging, window, defect=bool(params.get("defect")),
                         spec_ids=spec_ids, warehouse_ids=scope, direction=params.get("type"))
     names = documented_fields(ctx.method, "data#2")
     rows = [project(r, names, type=1 if r.num > 0 else 2, stock_num_old=r.stock_before, num=abs(r.num),

@@ -15,6 +15,7 @@ from wdterp.domain.catalog.models import Barcode, Spec, Suite
 from wdterp.domain.catalog.rows import check_lengths
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
+from wdterp.storage.units import each_in_savepoint
 
 SPEC = 1
 SUITE = 2
@@ -108,15 +109,11 @@ def upload(session: Session, tenant_id: int, items: list[dict[str, Any]]) -> lis
     keys = [(i.get("merchant_no"), i.get("barcode"), i.get("old_barcode")) for i in items]
     if len(set(keys)) != len(keys):
         raise business_error("包含重复数据", "the same merchant_no/barcode pair twice in one call")
-    errors: list[BarcodeError] = []
-    for item in items:
-        barcode, merchant_no = str(item.get("barcode") or ""), str(item["merchant_no"])
-        try:
-            with session.begin_nested():
-                _upload_one(session, tenant_id, item, barcode, merchant_no)
-        except ApiError as err:
-            errors.append(BarcodeError(barcode, merchant_no, err.message))
-    return errors
+    def upload_one(item: dict[str, Any]) -> None:
+        _upload_one(session, tenant_id, item, str(item.get("barcode") or ""), str(item["merchant_no"]))
+
+    return [BarcodeError(str(item.get("barcode") or ""), str(item["merchant_no"]), err.message)
+            for item, _, err in each_in_savepoint(session, items, upload_one, ApiError) if err is not None]
 
 
 def _upload_one(session: Session, tenant_id: int, item: dict[str, Any], barcode: str, merchant_no: str) -> None:

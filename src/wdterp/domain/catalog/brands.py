@@ -6,13 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.models import NONE_NAME, ROOT_CLASS, Brand, GoodsClass, GoodsUnit
 from wdterp.domain.catalog.rows import check_lengths
 from wdterp.domain.numbering.service import next_no
-from wdterp.domain.queries import equal_if_given, in_window
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import business_error
 
@@ -70,11 +69,6 @@ def upload_brand(session: Session, tenant_id: int, values: dict[str, Any]) -> Br
     return None
 
 
-def brands_query(tenant_id: int, filters: dict[str, Any]) -> Select[Any]:
-    stmt = select(Brand).where(Brand.tenant_id == tenant_id).order_by(Brand.brand_id)
-    stmt = equal_if_given(stmt, [(Brand.brand_no, filters.get("brand_no")),
-                                 (Brand.brand_name, filters.get("brand_name"))])
-    return in_window(stmt, Brand.modified, filters.get("start_time"), filters.get("end_time"))
 
 
 # ---------------------------------------------------------------------------- classes
@@ -139,10 +133,6 @@ def create_class(session: Session, tenant_id: int, class_name: str, parent_class
     return _new_class(session, tenant_id, class_name, parent, is_leaf)
 
 
-def classes_query(tenant_id: int, filters: dict[str, Any]) -> Select[Any]:
-    stmt = select(GoodsClass).where(GoodsClass.tenant_id == tenant_id).order_by(GoodsClass.class_id)
-    stmt = equal_if_given(stmt, [(GoodsClass.class_name, filters.get("class_name"))])
-    return in_window(stmt, GoodsClass.modified, filters.get("start_time"), filters.get("end_time"))
 
 
 # ---------------------------------------------------------------------------- units

@@ -20,6 +20,7 @@ from wdterp.domain.catalog.models import NONE_NAME, Goods, Spec
 from wdterp.domain.catalog.rows import assign
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
+from wdterp.storage.units import each_in_savepoint
 
 #: batchPush limits (the page: ≤ 50 goods a call, ≤ 500 specs a goods)
 BATCH_GOODS_MAX = 50
@@ -130,19 +131,15 @@ def batch_push(session: Session, tenant_id: int, goods_list: list[dict[str, Any]
     """goods.Goods.batchPush: each goods in its own savepoint; failures are listed, the rest is kept."""
     if len(goods_list) > BATCH_GOODS_MAX:
         raise business_error(f"货品条数不得超过{BATCH_GOODS_MAX}条", f"{len(goods_list)} goods in one batch")
-    errors: list[BatchError] = []
-    for item in goods_list:
-        goods_no = str(item["goods_no"])
+
+    def push_one(item: dict[str, Any]) -> None:
         specs = list(item.get("spec_list") or [])
         if not specs or len(specs) > BATCH_SPECS_MAX:
-            errors.append(BatchError(goods_no, SPECS_COUNT_ERROR))
-            continue
-        try:
-            with session.begin_nested():
-                push_goods(session, tenant_id, item, specs)
-        except ApiError as err:
-            errors.append(BatchError(goods_no, err.message))
-    return errors
+            raise business_error(SPECS_COUNT_ERROR)
+        push_goods(session, tenant_id, item, specs)
+
+    return [BatchError(str(item["goods_no"]), err.message)
+            for item, _, err in each_in_savepoint(session, goods_list, push_one, ApiError) if err is not None]
 
 
 # ---------------------------------------------------------------------------- deletion

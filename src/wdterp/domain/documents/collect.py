@@ -18,8 +18,9 @@ from wdterp.domain.catalog.models import Brand, Goods, Spec
 from wdterp.domain.documents.models import StockDocument, StockDocumentLine
 from wdterp.domain.documents.statuses import StockinStatus, StockoutStatus
 from wdterp.domain.inventory.models import DEFAULT_POSITION_NO, Position
-from wdterp.domain.inventory.queries import Found, PageRequest, Window, run_page
+from wdterp.domain.inventory.queries import Found, Window, run_page
 from wdterp.domain.masterdata.models import Flag, Logistics, Warehouse
+from wdterp.domain.paging import Page
 from wdterp.domain.queries import in_window
 
 #: time_type of StockinCollect: 1 created (default), 2 check time
@@ -47,7 +48,7 @@ def _with_header_info(stmt: Any) -> Any:
                        & (Flag.flag_name == StockDocument.flag_name) & (StockDocument.flag_name != "")))
 
 
-def completed_stockins(session: Session, tenant_id: int, page: PageRequest, window: Window, *,
+def completed_stockins(session: Session, tenant_id: int, page: Page, window: Window, *,
                        time_type: int = TIME_CREATED, doc_nos: Sequence[str] = (),
                        warehouse_ids: Sequence[int] | None = None) -> Found:
     column = StockDocument.check_time if time_type == TIME_CHECKED else StockDocument.created
@@ -55,7 +56,7 @@ def completed_stockins(session: Session, tenant_id: int, page: PageRequest, wind
     return run_page(session, stmt, StockDocument.doc_id, page, (column, StockDocument.doc_id), _with_header_info)
 
 
-def completed_stockouts(session: Session, tenant_id: int, page: PageRequest, window: Window, *,
+def completed_stockouts(session: Session, tenant_id: int, page: Page, window: Window, *,
                         doc_nos: Sequence[str] = (), warehouse_ids: Sequence[int] | None = None) -> Found:
     column = StockDocument.consign_time
     stmt = _documents(tenant_id, "out", StockoutStatus.COMPLETED, column, window, doc_nos, warehouse_ids)

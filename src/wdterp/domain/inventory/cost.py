@@ -13,12 +13,11 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from wdterp.domain.inventory.models import Stock, StockCost
 from wdterp.protocol.clock import now_china
+from wdterp.storage.units import insert_missing
 
 SETTING_MULTI_WAREHOUSE_COST = "multi_warehouse_cost"
 ALL_WAREHOUSES = 0
@@ -42,9 +41,7 @@ def _ensure_rows(session: Session, tenant_id: int, keys: Iterable[tuple[int, int
                "modified": now} for w, s, d in sorted(set(keys))]
     if not values:
         return
-    maker: Any = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    session.execute(maker(StockCost).values(values).on_conflict_do_nothing(
-        index_elements=["tenant_id", "warehouse_id", "spec_id", "defect"]))
+    insert_missing(session, StockCost, values, ("tenant_id", "warehouse_id", "spec_id", "defect"))
 
 
 def record_stock_in(session: Session, tenant_id: int,

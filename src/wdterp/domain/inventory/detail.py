@@ -10,24 +10,18 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from wdterp.domain.inventory.models import DEFAULT_POSITION_NO, Batch, Position, StockDetail
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
+from wdterp.storage.units import insert_missing
 
 ZERO = Decimal(0)
 NO_EXPIRY = date(1000, 1, 1)
 _POSITION_CACHE = "wdterp.default_positions"
-
-
-def _insert(session: Session) -> Any:
-    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
 # ---------------------------------------------------------------------------- positions and batches
@@ -38,10 +32,9 @@ def default_position_id(session: Session, tenant_id: int, warehouse_id: int) -> 
     cache: dict[int, int] = session.info.setdefault(_POSITION_CACHE, {})
     if warehouse_id not in cache:
         now = now_china()
-        session.execute(_insert(session)(Position).values(
-            tenant_id=tenant_id, warehouse_id=warehouse_id, position_no=DEFAULT_POSITION_NO, zone_no="",
-            is_disabled=False, created=now, modified=now,
-        ).on_conflict_do_nothing(index_elements=["warehouse_id", "position_no"]))
+        insert_missing(session, Position, {"tenant_id": tenant_id, "warehouse_id": warehouse_id,
+                                           "position_no": DEFAULT_POSITION_NO, "zone_no": "", "is_disabled": False,
+                                           "created": now, "modified": now}, ("warehouse_id", "position_no"))
         found = session.scalar(select(Position.position_id).where(
             Position.warehouse_id == warehouse_id, Position.position_no == DEFAULT_POSITION_NO))
         assert found is not None

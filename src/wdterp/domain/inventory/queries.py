@@ -34,7 +34,9 @@ from wdterp.domain.catalog.models import Brand, Goods, GoodsClass, Spec
 from wdterp.domain.inventory.cost import ALL_WAREHOUSES
 from wdterp.domain.inventory.models import Position, Stock, StockCost, StockDetail, StockLedger
 from wdterp.domain.masterdata.models import Flag, Warehouse
+from wdterp.domain.paging import Page
 from wdterp.domain.queries import in_window
+from wdterp.protocol.errors import business_error
 
 
 @dataclass(frozen=True)
@@ -43,19 +45,28 @@ class Window:
     end: datetime | None = None
 
 
-@dataclass(frozen=True)
-class PageRequest:
-    size: int
-    offset: int
-    count: bool = True
-
-
 @dataclass
 class Found:
     total: int
     rows: list[Row[Any]]
     #: columns whose times were left as the driver gives them (`wire_times` writes them)
     raw_times: tuple[str, ...] = ()
+
+
+def warehouse_scope(session: Session, tenant_id: int, warehouse_no: str | None, permitted: frozenset[str] | None,
+                    missing: str) -> list[int] | None:
+    """Ids of the warehouses a stock query reads: the named one (unknown: code 100 with `missing`
+    formatted with its number), else the permitted ones (None: all)."""
+    if warehouse_no:
+        found = session.scalar(select(Warehouse.warehouse_id).where(
+            Warehouse.tenant_id == tenant_id, Warehouse.warehouse_no == warehouse_no))
+        if found is None:
+            raise business_error(missing.format(warehouse_no), f"warehouse {warehouse_no!r} unknown")
+        return [found]
+    if permitted is None:
+        return None
+    return list(session.scalars(select(Warehouse.warehouse_id).where(
+        Warehouse.tenant_id == tenant_id, Warehouse.warehouse_no.in_(sorted(permitted)))))
 
 
 def spec_ids_of(session: Session, tenant_id: int, spec_nos: Sequence[str]) -> list[int]:
@@ -81,11 +92,11 @@ def goods_spec_ids(session: Session, tenant_id: int, goods_no: str) -> list[int]
                                 .where(Goods.tenant_id == tenant_id, Goods.goods_no == goods_no)))
 
 
-def run_page(session: Session, stmt: Select[Any], key: Any, page: PageRequest, order: Sequence[Any],
+def run_page(session: Session, stmt: Select[Any], key: Any, page: Page, order: Sequence[Any],
          detail: Any) -> Found:
     """Count the filtered rows of the big table, then read one page joined with `detail`."""
     total = 0
-    if page.count:
+    if page.calc_total:
         total = session.scalar(select(func.count()).select_from(stmt.with_only_columns(key).subquery())) or 0
     rows = list(session.execute(detail(stmt).order_by(*order).limit(page.size).offset(page.offset)))
     return Found(total, rows)
@@ -180,7 +191,7 @@ def _stock_statements(by_spec: bool, by_spec_no: bool, by_warehouse: bool, start
     return count, page
 
 
-def stock_rows(session: Session, tenant_id: int, page: PageRequest, *, spec_ids: Sequence[int] | None = None,
+def stock_rows(session: Session, tenant_id: int, page: Page, *, spec_ids: Sequence[int] | None = None,
                spec_nos: Sequence[str] | None = None, warehouse_ids: Sequence[int] | None = None,
                window: Window = Window(), raw_times: bool = False) -> Found:
     """Stock rows (all columns of `stock`, plus STOCK_INFO), ordered by (modified, rec_id); `spec_nos`
@@ -205,7 +216,7 @@ def stock_rows(session: Session, tenant_id: int, page: PageRequest, *, spec_ids:
     if more:
         del found[page.size:]
     total = 0
-    if page.count:
+    if page.calc_total:
         if not more and (found or page.offset == 0):
             total = page.offset + len(found)
         else:
@@ -239,7 +250,7 @@ def _ledger_statements(by_spec: bool, by_warehouse: bool, direction: int | None)
     return count, page
 
 
-def ledger_rows(session: Session, tenant_id: int, page: PageRequest, window: Window, *, defect: bool,
+def ledger_rows(session: Session, tenant_id: int, page: Page, window: Window, *, defect: bool,
                 spec_ids: Sequence[int] | None = None, warehouse_ids: Sequence[int] | None = None,
                 direction: int | None = None) -> Found:
     """库存变化: ledger rows in a created-time window; direction 1 = in (num > 0), 2 = out.
@@ -254,7 +265,7 @@ def ledger_rows(session: Session, tenant_id: int, page: PageRequest, window: Win
                               "warehouse_ids": sorted(set(warehouse_ids or ())),
                               "limit": page.size, "offset": page.offset}
     conn = session.connection()
-    total = int(conn.execute(count, params).scalar() or 0) if page.count else 0
+    total = int(conn.execute(count, params).scalar() or 0) if page.calc_total else 0
     return Found(total, list(conn.execute(rows, params)))
 
 
@@ -280,7 +291,7 @@ def detail_rows(session: Session, tenant_id: int, stock_ids: Sequence[int],
 # ---------------------------------------------------------------------------- inventory cost
 
 
-def cost_rows(session: Session, tenant_id: int, page: PageRequest, window: Window, *, per_warehouse: bool,
+def cost_rows(session: Session, tenant_id: int, page: Page, window: Window, *, per_warehouse: bool,
               spec_ids: Sequence[int] | None = None, warehouse_ids: Sequence[int] | None = None) -> Found:
     """存货成本 rows of one scope (tenant-wide, or per warehouse), ordered by (modified, rec_id)."""
     stmt = select(*StockCost.__table__.c).where(StockCost.tenant_id == tenant_id)

@@ -14,8 +14,6 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import case, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from wdterp.domain.inventory import cost, detail
@@ -29,6 +27,7 @@ from wdterp.domain.inventory.detail import (
 from wdterp.domain.inventory.models import Stock, StockLedger
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
+from wdterp.storage.units import insert_missing
 
 ZERO = Decimal(0)
 
@@ -77,11 +76,7 @@ def _upsert_stock_rows(session: Session, tenant_id: int, keys: Iterable[tuple[in
                "created": now_china(), "modified": now_china()} for w, s, d in keys]
     if not values:
         return
-    dialect = session.get_bind().dialect.name
-    maker: Any = pg_insert if dialect == "postgresql" else sqlite_insert
-    stmt = maker(Stock).values(values).on_conflict_do_nothing(
-        index_elements=["warehouse_id", "spec_id", "defect"])
-    session.execute(stmt)
+    insert_missing(session, Stock, values, ("warehouse_id", "spec_id", "defect"))
 
 
 def stock_row(session: Session, warehouse_id: int, spec_id: int, defect: bool = False) -> Stock | None:

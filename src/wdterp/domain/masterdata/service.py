@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.masterdata.models import (
@@ -18,7 +18,6 @@ from wdterp.domain.masterdata.models import (
     Warehouse,
 )
 from wdterp.domain.masterdata.regions import regions
-from wdterp.domain.queries import among, equal_if_given, in_window
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError
 
@@ -69,12 +68,6 @@ def active_shop(session: Session, tenant_id: int, shop_no: str | None,
     return shop
 
 
-def shops_query(tenant_id: int, filters: dict[str, Any], permitted: frozenset[str] | None) -> Select[Any]:
-    stmt = select(Shop).where(Shop.tenant_id == tenant_id).order_by(Shop.shop_id)
-    stmt = equal_if_given(stmt, [(Shop.shop_no, filters.get("shop_no")),
-                                 (Shop.platform_id, filters.get("platform_id"))])
-    allowed = among(Shop.shop_no, permitted)
-    return stmt if allowed is None else stmt.where(allowed)
 
 
 def update_shop(session: Session, tenant_id: int, values: dict[str, Any]) -> Shop:
@@ -100,18 +93,6 @@ def find_warehouse(session: Session, tenant_id: int, warehouse_no: str) -> Wareh
                                                   Warehouse.warehouse_no == warehouse_no))
 
 
-def warehouses_query(tenant_id: int, filters: dict[str, Any],
-                     permitted: frozenset[str] | None) -> Select[Any]:
-    stmt = select(Warehouse).where(Warehouse.tenant_id == tenant_id).order_by(Warehouse.warehouse_id)
-    stmt = equal_if_given(stmt, [(Warehouse.warehouse_no, filters.get("warehouse_no")),
-                                 (Warehouse.name, filters.get("warehouse_name")),
-                                 (Warehouse.type, filters.get("type")),
-                                 (Warehouse.sub_type, filters.get("sub_type"))])
-    if filters.get("hide_delete", 1) != 0:
-        stmt = stmt.where(Warehouse.is_disabled.is_(False))
-    stmt = in_window(stmt, Warehouse.modified, filters.get("start_time"), filters.get("end_time"))
-    allowed = among(Warehouse.warehouse_no, permitted)
-    return stmt if allowed is None else stmt.where(allowed)
 
 
 # ---------------------------------------------------------------------------- logistics
@@ -129,23 +110,11 @@ def active_logistics(session: Session, tenant_id: int, logistics_no: str) -> Log
     return found
 
 
-def logistics_query(tenant_id: int, filters: dict[str, Any]) -> Select[Any]:
-    stmt = select(Logistics).where(Logistics.tenant_id == tenant_id).order_by(Logistics.logistics_id)
-    stmt = equal_if_given(stmt, [(Logistics.logistics_no, filters.get("logistics_no"))])
-    if filters.get("logistics_name"):
-        stmt = stmt.where(Logistics.logistics_name.contains(filters["logistics_name"]))
-    if filters.get("hide_delete"):
-        stmt = stmt.where(Logistics.is_disabled.is_(False))
-    return stmt
 
 
 # ---------------------------------------------------------------------------- employees
 
 
-def employees_query(tenant_id: int, filters: dict[str, Any]) -> Select[Any]:
-    stmt = select(Employee).where(Employee.tenant_id == tenant_id).order_by(Employee.employee_id)
-    stmt = equal_if_given(stmt, [(Employee.employee_no, filters.get("employee_no"))])
-    return in_window(stmt, Employee.modified, filters.get("start_time"), filters.get("end_time"))
 
 
 def employee_by_shortname(session: Session, tenant_id: int, shortname: str) -> Employee:
@@ -170,30 +139,11 @@ def push_provider(session: Session, tenant_id: int, values: dict[str, Any]) -> P
     return upsert(session, Provider, tenant_id, "provider_no", row)
 
 
-def providers_query(tenant_id: int, f: dict[str, Any]) -> Select[Any]:
-    stmt = select(Provider).where(Provider.tenant_id == tenant_id).order_by(Provider.provider_id)
-    stmt = equal_if_given(stmt, [
-        (Provider.provider_no, f.get("provider_no")), (Provider.telno, f.get("telno")),
-        (Provider.mobile, f.get("mobile")), (Provider.contact, f.get("contact")),
-        (Provider.description, f.get("description")), (Provider.is_disabled,
-                                                       None if f.get("is_disabled") is None
-                                                       else bool(f["is_disabled"])),
-    ])
-    if f.get("provider_name"):
-        stmt = stmt.where(Provider.provider_name.contains(f["provider_name"]))
-    deleted = f.get("deleted", 0)
-    stmt = stmt.where(Provider.deleted != 0) if deleted else stmt.where(Provider.deleted == 0)
-    stmt = in_window(stmt, Provider.created, f.get("created_begin"), f.get("created_end"))
-    return in_window(stmt, Provider.modified, f.get("modified_begin"), f.get("modified_end"))
 
 
 # ---------------------------------------------------------------------------- reasons, labels
 
 
-def reasons_query(tenant_id: int, filters: dict[str, Any]) -> Select[Any]:
-    stmt = select(OperationReason).where(OperationReason.tenant_id == tenant_id)
-    stmt = stmt.order_by(OperationReason.reason_id)
-    return in_window(stmt, OperationReason.modified, filters.get("start_time"), filters.get("end_time"))
 
 
 def active_reason(session: Session, tenant_id: int, title: str, kind: str = "退换") -> OperationReason:
@@ -204,9 +154,6 @@ def active_reason(session: Session, tenant_id: int, title: str, kind: str = "退
     return reason
 
 
-def trade_labels_query(tenant_id: int, filters: dict[str, Any]) -> Select[Any]:
-    stmt = select(TradeLabel).where(TradeLabel.tenant_id == tenant_id).order_by(TradeLabel.rec_id)
-    return in_window(stmt, TradeLabel.modified, filters.get("start_time"), filters.get("end_time"))
 
 
 def active_trade_label(session: Session, tenant_id: int, name: str) -> TradeLabel:

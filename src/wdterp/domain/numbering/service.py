@@ -6,12 +6,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from wdterp.domain.numbering.models import DocumentCounter
 from wdterp.protocol.clock import now_china
+from wdterp.storage.units import insert_missing
 
 
 def _step(tenant_id: int, prefix: str, day: str, count: int) -> Any:
@@ -35,8 +34,7 @@ def next_nos(session: Session, tenant_id: int, prefix: str, count: int, when: da
     last = session.execute(_step(tenant_id, prefix, day, count)).scalar()
     if last is None:
         # the day's first number: concurrent calls may both get here, so insert-if-absent, then count
-        maker: Any = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-        session.execute(maker(DocumentCounter).values(tenant_id=tenant_id, prefix=prefix, day=day, value=0)
-                        .on_conflict_do_nothing(index_elements=["tenant_id", "prefix", "day"]))
+        insert_missing(session, DocumentCounter, {"tenant_id": tenant_id, "prefix": prefix, "day": day, "value": 0},
+                       ("tenant_id", "prefix", "day"))
         last = session.execute(_step(tenant_id, prefix, day, count)).scalar_one()
     return [f"{prefix}{day}{value:04d}" for value in range(last - count + 1, last + 1)]

@@ -22,6 +22,7 @@ from wdterp.domain.sales.models import RawTrade, Trade
 from wdterp.domain.sales.statuses import LogType, PayStatus, ProcessStatus, TradeStatus
 from wdterp.domain.tenancy.models import Tenant
 from wdterp.protocol.errors import ApiError
+from wdterp.storage.units import each_in_savepoint
 
 SETTING = "autopilot"
 AUTOPILOT_OPERATOR = "自动流转"
@@ -65,30 +66,25 @@ def after_push(session: Session, tenant_id: int, raw_ids: Sequence[int]) -> None
     for at in range(0, len(raw_ids), 500):
         loaded.update((raw.rec_id, raw) for raw in session.scalars(
             select(RawTrade).where(RawTrade.rec_id.in_(raw_ids[at:at + 500])).options(selectinload(RawTrade.orders))))
-    for raw in (loaded[rec_id] for rec_id in raw_ids):
-        if raw.process_status != ProcessStatus.NEW or raw.pay_status != PayStatus.PAID and raw.delivery_term != 2:
-            continue
-        savepoint = session.begin_nested()
-        try:
-            trade = flow.submit(session, raw, AUTOPILOT_OPERATOR)
-        except ApiError as err:
-            savepoint.rollback()  # expires what the submit set on the raw trade, its reason too
+    due = [raw for raw in (loaded[rec_id] for rec_id in raw_ids) if raw.process_status == ProcessStatus.NEW
+           and (raw.pay_status == PayStatus.PAID or raw.delivery_term == 2)]
+    submit = lambda raw: flow.submit(session, raw, AUTOPILOT_OPERATOR)  # noqa: E731
+    for raw, trade, err in each_in_savepoint(session, due, submit, ApiError):
+        if err is not None:
+            # the savepoint's rollback expired what the submit set on the raw trade, its reason too
             raw.bad_reason = f"自动递交失败: {err.message}"[:255]
-            continue
-        savepoint.commit()
-        if rules.get("auto_check"):
+        elif trade is None:
+            raw.bad_reason = raw.bad_reason or "自动递交失败"
+        elif rules.get("auto_check"):
             try_check(session, trade)
 
 
 def try_check(session: Session, trade: Trade) -> bool:
-    savepoint = session.begin_nested()
-    try:
-        flow.check(session, trade, AUTOPILOT_OPERATOR)
-    except ApiError as err:
-        savepoint.rollback()
-        tradelog.add_log(session, trade, LogType.CHECK_FAILED, f"订单审核失败: {err.message}", AUTOPILOT_OPERATOR)
-        return False
-    savepoint.commit()
+    for _, _, err in each_in_savepoint(session, [trade], lambda t: flow.check(session, t, AUTOPILOT_OPERATOR),
+                                       ApiError):
+        if err is not None:
+            tradelog.add_log(session, trade, LogType.CHECK_FAILED, f"订单审核失败: {err.message}", AUTOPILOT_OPERATOR)
+            return False
     return True
 
 
@@ -105,13 +101,10 @@ def run_autopilot(session: Session, now: datetime) -> int:
         trades = session.scalars(select(Trade).where(
             Trade.tenant_id == tenant.id, Trade.trade_status == TradeStatus.CHECKED, Trade.check_time <= due)
             .order_by(Trade.trade_id).limit(BATCH)).all()
-        for trade in trades:
-            savepoint = session.begin_nested()
-            try:
-                flow.consign(session, trade, rules.get("logistics_no") or None, None, AUTOPILOT_OPERATOR)
-            except ApiError:
-                savepoint.rollback()
-                continue
-            savepoint.commit()
-            shipped += 1
+        carrier = rules.get("logistics_no") or None
+
+        def consign(trade: Trade, carrier: str | None = carrier) -> Any:
+            return flow.consign(session, trade, carrier, None, AUTOPILOT_OPERATOR)
+
+        shipped += sum(1 for _, _, err in each_in_savepoint(session, trades, consign, ApiError) if err is None)
     return shipped

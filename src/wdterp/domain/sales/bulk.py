@@ -10,7 +10,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, text
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
 from sqlalchemy.engine import Dialect
 
 Processor = Callable[[Any], Any]
@@ -32,11 +32,46 @@ def _compiled(dialect: Dialect, table: Table, names: tuple[str, ...]) -> tuple[
     return compiled.string, compiled.positional, keys, tuple(processors)
 
 
+@lru_cache(maxsize=64)
+def _compiled_update(dialect: Dialect, table: Table, names: tuple[str, ...]) -> tuple[
+        str, bool, tuple[str, ...], tuple[tuple[int, Processor], ...]]:
+    """UPDATE ... WHERE key = :key_ text setting these columns, as `_compiled` gives an INSERT."""
+    (key,) = table.primary_key.columns
+    stmt = update(table).where(key == bindparam(f"{key.name}_")).values(
+        {name: bindparam(name) for name in names if name != key.name})
+    compiled = stmt.compile(dialect=dialect)
+    keys = tuple(compiled.positiontup or ()) if compiled.positional else tuple(compiled.binds)
+    processors = []
+    for at, name in enumerate(keys):
+        column = table.c[name.removesuffix("_")]
+        proc = column.type.dialect_impl(dialect).bind_processor(dialect)
+        if proc is not None:
+            processors.append((at, proc))
+    return compiled.string, compiled.positional, keys, tuple(processors)
+
+
 def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     """Insert `rows` (each with the same keys and every value given: column defaults are not applied)."""
     if not rows:
         return
-    sql, positional, keys, processors = _compiled(conn.dialect, table, tuple(rows[0]))
+    _execute_many(conn, _compiled(conn.dialect, table, tuple(rows[0])), rows)
+
+
+def update_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Update rows by their key (each row: the key column and the columns it sets; rows may set
+    different columns: one `executemany` per set)."""
+    (key,) = table.primary_key.columns
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    for names, group in groups.items():
+        statement = _compiled_update(conn.dialect, table, names)
+        _execute_many(conn, statement, [{**row, f"{key.name}_": row[key.name]} for row in group])
+
+
+def _execute_many(conn: Connection, statement: tuple[str, bool, tuple[str, ...], tuple[tuple[int, Processor], ...]],
+                  rows: Sequence[dict[str, Any]]) -> None:
+    sql, positional, keys, processors = statement
     getter = itemgetter(*keys)
     params: list[Any] = []
     for row in rows:

@@ -15,7 +15,7 @@ from wdterp.domain.masterdata.models import Logistics, Shop, TradeLabel, Warehou
 from wdterp.domain.masterdata.service import active_trade_label
 from wdterp.domain.sales.flow import raw_trades_of, recount
 from wdterp.domain.sales.models import RawTrade, Trade, TradeMergeLog, TradeOrder
-from wdterp.domain.sales.rawtrades import area_codes
+from wdterp.domain.sales.rawrows import area_codes
 from wdterp.domain.sales.statuses import (
     ARCHIVABLE,
     SYSTEM_OPERATOR,

@@ -3,6 +3,7 @@ payment; searched by sales.Payment.queryWithDetail."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -22,35 +23,46 @@ PAYMENT_PREFIX = "SF"
 ACCOUNTS = {1: "在线转账", 2: "现金", 3: "银行转账", 4: "邮局汇款", 5: "预付款", 6: "刷卡", 7: "支付宝", 8: "微信支付"}
 
 
-def payment_values(raw: Any, is_refund: bool, amount: Decimal, remark: str, payment_no: str,
+#: the raw trade's columns a payment is made from
+_RAW_FIELDS = ("tenant_id", "shop_id", "tid", "rec_id", "pay_method", "buyer_nick", "pay_account", "pay_time",
+               "paid", "receivable")
+
+
+def raw_fields(raw: RawTrade) -> dict[str, Any]:
+    """A stored raw trade as the row `payment_values` and `receipt_amount` read."""
+    return {name: getattr(raw, name) for name in _RAW_FIELDS}
+
+
+def payment_values(raw: Mapping[str, Any], is_refund: bool, amount: Decimal, remark: str, payment_no: str,
                    now: datetime) -> dict[str, Any]:
-    """The columns of a payment of `raw` (a RawTrade, or any object with its attributes)."""
+    """The columns of a payment of the raw trade `raw` (its row: `raw_fields`, or a bulk row)."""
     return dict(
-        tenant_id=raw.tenant_id, payment_no=payment_no,
-        status=PaymentStatus.COMPLETED, shop_id=raw.shop_id, sales_order_no=raw.tid, sales_order_id=raw.rec_id,
-        raw_nos=raw.tid, order_type=PaymentOrderType.RAW_TRADE, refund_type="退款" if is_refund else "货款",
-        account_id=raw.pay_method, account_name=ACCOUNTS.get(raw.pay_method, ""), buyer_nick=raw.buyer_nick,
-        pay_account=raw.pay_account, account_bank="", is_refund=is_refund,
+        tenant_id=raw["tenant_id"], payment_no=payment_no,
+        status=PaymentStatus.COMPLETED, shop_id=raw["shop_id"], sales_order_no=raw["tid"],
+        sales_order_id=raw["rec_id"], raw_nos=raw["tid"], order_type=PaymentOrderType.RAW_TRADE,
+        refund_type="退款" if is_refund else "货款", account_id=raw["pay_method"],
+        account_name=ACCOUNTS.get(raw["pay_method"], ""), buyer_nick=raw["buyer_nick"],
+        pay_account=raw["pay_account"], account_bank="", is_refund=is_refund,
         refund_amount=amount if is_refund else Decimal(0), receive_amount=Decimal(0) if is_refund else amount,
         real_amount=amount, verify_amount=amount, operator_name=SYSTEM_OPERATOR, checker_name=SYSTEM_OPERATOR,
-        pay_time=(raw.pay_time or now) if not is_refund else now, remark=remark, created=now, modified=now)
+        pay_time=(raw["pay_time"] or now) if not is_refund else now, remark=remark, created=now, modified=now)
 
 
 def _payment(session: Session, raw: RawTrade, is_refund: bool, amount: Decimal, remark: str) -> SalesPayment:
     now = now_china()
-    row = SalesPayment(**payment_values(raw, is_refund, amount, remark,
+    row = SalesPayment(**payment_values(raw_fields(raw), is_refund, amount, remark,
                                         next_no(session, raw.tenant_id, PAYMENT_PREFIX), now))
     session.add(row)
     return row
 
 
-def receipt_amount(raw: Any) -> Decimal:
-    amount: Decimal = raw.paid if raw.paid else raw.receivable
+def receipt_amount(raw: Mapping[str, Any]) -> Decimal:
+    amount: Decimal = raw["paid"] if raw["paid"] else raw["receivable"]
     return amount
 
 
-def receipt_remark(raw: Any, amount: Decimal) -> str:
-    return f"原始单{raw.tid}付款{amount:.4f}元"
+def receipt_remark(raw: Mapping[str, Any], amount: Decimal) -> str:
+    return f"原始单{raw['tid']}付款{amount:.4f}元"
 
 
 def payment_nos(session: Session, tenant_id: int, count: int) -> list[str]:
@@ -59,8 +71,9 @@ def payment_nos(session: Session, tenant_id: int, count: int) -> list[str]:
 
 
 def record_receipt(session: Session, raw: RawTrade) -> SalesPayment:
-    amount = receipt_amount(raw)
-    return _payment(session, raw, False, amount, receipt_remark(raw, amount))
+    fields = raw_fields(raw)
+    amount = receipt_amount(fields)
+    return _payment(session, raw, False, amount, receipt_remark(fields, amount))
 
 
 def record_refund(session: Session, raw: RawTrade) -> SalesPayment | None:

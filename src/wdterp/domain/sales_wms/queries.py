@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, cast
 
-from sqlalchemy import Select, exists, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy.orm import Session, selectinload
 
 from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import OrderType, StockoutStatus
@@ -28,7 +29,8 @@ def _base(tenant_id: int) -> Select[Any]:
             .join(Shop, Shop.shop_id == Trade.shop_id)
             .join(Warehouse, Warehouse.warehouse_id == StockDocument.warehouse_id)
             .where(StockDocument.tenant_id == tenant_id, StockDocument.direction == "out",
-                   StockDocument.order_type == OrderType.SALES_OUT))
+                   StockDocument.order_type == OrderType.SALES_OUT)
+            .options(selectinload(StockDocument.lines)))
 
 
 def _warehouse(session: Session, tenant_id: int, stmt: Select[Any], warehouse_no: str | None,
@@ -127,6 +129,7 @@ def allocated_query(session: Session, tenant_id: int, f: dict[str, Any],
         StockDocument.tenant_id == tenant_id, StockDocument.direction == "out",
         StockDocument.order_type == OrderType.SALES_OUT,
         exists().where(Allocation.doc_id == StockDocument.doc_id))
+        .options(selectinload(StockDocument.lines))
         .order_by(StockDocument.modified, StockDocument.doc_id))
     stmt = in_window(stmt, StockDocument.modified, f.get("start_time"), f.get("end_time"))
     stmt = equal_if_given(stmt, [(StockDocument.doc_no, f.get("stockout_no")),
@@ -143,6 +146,7 @@ def logistics_query(session: Session, tenant_id: int, f: dict[str, Any],
             .join(Shop, Shop.shop_id == Trade.shop_id)
             .where(Package.tenant_id == tenant_id,
                    Package.status.in_([int(s) for s in LOGISTICS_FILTER.get(int(f["status"]), ())]))
+            .options(selectinload(Package.lines))
             .order_by(Package.modified, Package.rec_id))
     order_types = [int(s) for s in split_list(str(f.get("order_type") or "")) if s.lstrip("-").isdigit()]
     if order_types:
@@ -161,6 +165,7 @@ def packages_query(session: Session, tenant_id: int, f: dict[str, Any],
     stmt: Select[Any] = cast(Select[Any], select(Package, StockDocument)
             .join(StockDocument, StockDocument.doc_id == Package.doc_id)
             .where(Package.tenant_id == tenant_id, Package.src_order_type == int(f.get("src_order_type") or 1))
+            .options(selectinload(Package.lines))
             .order_by(Package.modified, Package.rec_id))
     stmt = in_window(stmt, Package.modified, f.get("start_time"), f.get("end_time"))
     stmt = equal_if_given(stmt, [(Package.logistics_no, f.get("logistics_no")),
@@ -168,9 +173,17 @@ def packages_query(session: Session, tenant_id: int, f: dict[str, Any],
     return _warehouse(session, tenant_id, stmt, f.get("warehouse_no"), warehouses, Package.warehouse_id)
 
 
-def source_stockin(session: Session, doc: StockDocument, allocation: Allocation) -> str:
-    """原始入库单号: the last stockin that brought this spec (and batch) into the stockout's warehouse."""
-    return session.scalar(select(StockLedger.stockio_no).where(
-        StockLedger.tenant_id == doc.tenant_id, StockLedger.warehouse_id == doc.warehouse_id,
-        StockLedger.spec_id == allocation.spec_id, StockLedger.batch_no == allocation.batch_no, StockLedger.num > 0)
-        .order_by(StockLedger.rec_id.desc()).limit(1)) or ""
+def source_stockins(session: Session, tenant_id: int, warehouse_id: int,
+                    allocations: Iterable[Allocation]) -> dict[tuple[int, str], str]:
+    """原始入库单号 of each (spec, batch) allocated in a warehouse: the last stockin that brought it
+    there, all in one statement."""
+    keys = {(a.spec_id, a.batch_no) for a in allocations}
+    if not keys:
+        return {}
+    last = (select(func.max(StockLedger.rec_id)).where(
+        StockLedger.tenant_id == tenant_id, StockLedger.warehouse_id == warehouse_id,
+        StockLedger.spec_id.in_(sorted({k[0] for k in keys})), StockLedger.num > 0)
+        .group_by(StockLedger.spec_id, StockLedger.batch_no))
+    rows = session.execute(select(StockLedger.spec_id, StockLedger.batch_no, StockLedger.stockio_no)
+                           .where(StockLedger.rec_id.in_(last.scalar_subquery())))
+    return {(spec_id, batch_no): no or "" for spec_id, batch_no, no in rows if (spec_id, batch_no) in keys}

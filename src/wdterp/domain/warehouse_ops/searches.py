@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.models import Goods, Spec
 from wdterp.domain.documents.models import StockDocument, StockDocumentLine
@@ -88,9 +89,23 @@ def count_documents(tenant_id: int, direction: str, f: dict[str, Any],
     return _permitted(stmt, permitted)
 
 
-def document_lines(doc_ids: list[int]) -> Select[Any]:
-    return (select(StockDocumentLine).where(StockDocumentLine.doc_id.in_(doc_ids))
-            .order_by(StockDocumentLine.rec_id))
+def lines_by_document(session: Session, doc_ids: list[int]) -> dict[int, list[StockDocumentLine]]:
+    """The lines of these documents, by document, in rec_id order (one statement)."""
+    by_doc: dict[int, list[StockDocumentLine]] = {doc_id: [] for doc_id in doc_ids}
+    if doc_ids:
+        for line in session.scalars(select(StockDocumentLine).where(StockDocumentLine.doc_id.in_(doc_ids))
+                                    .order_by(StockDocumentLine.rec_id)):
+            by_doc[line.doc_id].append(line)
+    return by_doc
+
+
+def count_remarks(session: Session, tenant_id: int, pd_nos: list[str]) -> dict[str, str]:
+    """The remark of each of these stock counts, by number."""
+    if not pd_nos:
+        return {}
+    stmt = select(StockCount.pd_no, StockCount.remark).where(StockCount.tenant_id == tenant_id,
+                                                             StockCount.pd_no.in_(sorted(set(pd_nos))))
+    return {str(no): str(remark) for no, remark in session.execute(stmt)}
 
 
 # ---------------------------------------------------------------------------- default positions
