@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,6 +83,15 @@ class CallContext:
         rows, total = self.fetch_page(bound)
         shaped = shape.rows(rows, computed(rows) if computed and rows else None, dialect=self.work.connection.dialect)
         return self.page_of(shaped, total, list_name)
+
+    def children(self, bound: Bound, shape: Columns, parent: int, parents: Sequence[Any]) -> list[list[dict[str, Any]]]:
+        """The rows of a lookup (`Bound.all`) shaped, one list per key of `parents` (in that order) of
+        the rows whose column `parent` is that key: the lines of a page of documents."""
+        rows = bound.all(self.connection)
+        grouped: dict[Any, list[dict[str, Any]]] = {key: [] for key in parents}
+        for row, shaped in zip(rows, shape.rows(rows, dialect=self.work.connection.dialect), strict=True):
+            grouped[row[parent]].append(shaped)
+        return [grouped[key] for key in parents]
 
     def fetch_page(self, stmt: Select[Any] | Bound, scalars: bool = True) -> tuple[list[Any], int]:
         """One page of a select and the number of rows of all pages: (rows, total).

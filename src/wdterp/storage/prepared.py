@@ -21,7 +21,7 @@ the SQL compares exactly what SQLAlchemy would have sent. Rows come back as the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,6 +84,7 @@ class Search:
         self.order_by = tuple(order_by)
         self.filters = dict(filters or {})
         self._cache: dict[tuple[Any, ...], tuple[Compiled, Compiled]] = {}
+        self._listings: dict[tuple[Any, ...], Compiled] = {}
 
     @property
     def columns(self) -> tuple[Any, ...]:
@@ -120,6 +121,15 @@ class Search:
             found = self._cache[key] = (compile_for(page, dialect), compile_for(count, dialect))
         return found
 
+    def listing(self, values: Mapping[str, Any], dialect: Dialect) -> Compiled:
+        """Every row for these values, in order, without a page (lines of a page's documents)."""
+        shape = self._shape(values)
+        key = (dialect.name, shape)
+        found = self._listings.get(key)
+        if found is None:
+            found = self._listings[key] = compile_for(self._build(shape).order_by(*self.order_by), dialect)
+        return found
+
 
 def _flatten(values: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
@@ -146,6 +156,10 @@ class Bound:
         _, count = self.search.statements(self.values, conn.dialect)
         return int(run(conn, count, _flatten(self.values))[0][0])
 
+    def all(self, conn: Connection) -> list[Any]:
+        """Every row, no page: for lookups by the keys of a page (`keys`)."""
+        return run(conn, self.search.listing(self.values, conn.dialect), _flatten(self.values))
+
 
 # ---------------------------------------------------------------------------- filter clauses
 
@@ -170,6 +184,16 @@ def among(column: Any) -> Clause:
 
 def containing(column: Any) -> Clause:
     return lambda p: column.contains(p)
+
+
+def keys(values: Iterable[Any]) -> list[Any]:
+    """Keys for an `among` filter of a lookup: sorted, once each, padded to a power of two by
+    repeating the last (the same rows): a page's lookups then compile a handful of statements,
+    not one per number of keys."""
+    out = sorted(set(values))
+    if out:
+        out += [out[-1]] * ((1 << (len(out) - 1).bit_length()) - len(out))
+    return out
 
 
 def given(values: Mapping[str, Any], *names: str) -> dict[str, Any]:
