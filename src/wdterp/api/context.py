@@ -84,6 +84,10 @@ class CallContext:
         shaped = shape.rows(rows, computed(rows) if computed and rows else None, dialect=self.work.connection.dialect)
         return self.page_of(shaped, total, list_name)
 
+    def rows(self, bound: Bound, shape: Columns) -> list[dict[str, Any]]:
+        """Every row of a prepared search (`Bound.all`, no page), shaped."""
+        return shape.rows(bound.all(self.connection), dialect=self.work.connection.dialect)
+
     def children(self, bound: Bound, shape: Columns, parent: int, parents: Sequence[Any]) -> list[list[dict[str, Any]]]:
         """The rows of a lookup (`Bound.all`) shaped, one list per key of `parents` (in that order) of
         the rows whose column `parent` is that key: the lines of a page of documents."""

@@ -78,7 +78,7 @@ def run(conn: Connection, compiled: Compiled, values: Mapping[str, Any]) -> list
 class Search:
     """A select with optional filters, compiled once per (filters given, list lengths, dialect)."""
 
-    def __init__(self, base: Select[Any], order_by: Sequence[Any] = (),
+    def __init__(self, base: Select[*tuple[Any, ...]], order_by: Sequence[Any] = (),
                  filters: Mapping[str, Clause] | None = None) -> None:
         self.base = base
         self.order_by = tuple(order_by)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Select, or_, select
@@ -11,10 +10,8 @@ from sqlalchemy.orm import Session
 from wdterp.domain.masterdata.models import Shop, Warehouse
 from wdterp.domain.masterdata.service import active_shop
 from wdterp.domain.queries import equal_if_given, in_window, split_list
-from wdterp.domain.sales.edits import MERGE_LOG_DAYS
-from wdterp.domain.sales.models import RawTrade, Trade, TradeLog, TradeMergeLog
+from wdterp.domain.sales.models import RawTrade, Trade
 from wdterp.domain.sales.statuses import SELF_ORDER_PLATFORMS
-from wdterp.protocol.clock import now_china
 
 
 def _shop_filter(session: Session, tenant_id: int, stmt: Select[Any], shop_column: Any, shop_no: str | None,
@@ -78,15 +75,3 @@ def trades_query(session: Session, tenant_id: int, f: dict[str, Any], permitted:
         return stmt.order_by(Trade.modified.desc(), Trade.trade_id.desc())
     return stmt.order_by(Trade.trade_id)
 
-
-def trade_logs(session: Session, trade: Trade) -> list[TradeLog]:
-    return list(session.scalars(select(TradeLog).where(TradeLog.tenant_id == trade.tenant_id,
-                                                       TradeLog.trade_id == trade.trade_id)
-                                .order_by(TradeLog.created.desc(), TradeLog.rec_id.desc())))
-
-
-def merge_logs_query(tenant_id: int, f: dict[str, Any]) -> Select[Any]:
-    kept_from = now_china() - timedelta(days=MERGE_LOG_DAYS)
-    stmt = (select(TradeMergeLog).where(TradeMergeLog.tenant_id == tenant_id, TradeMergeLog.created >= kept_from)
-            .order_by(TradeMergeLog.rec_id))
-    return in_window(stmt, TradeMergeLog.created, f.get("start_time"), f.get("end_time"))
