@@ -76,4 +76,3 @@ def confirm_check(session: Session, tenant_id: int, account_check_no: str) -> Ac
     check.check_time = check.modified = now_china()
     session.flush()
     return check
-

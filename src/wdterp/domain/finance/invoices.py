@@ -110,4 +110,3 @@ def _refusal(invoice: Invoice, row: dict[str, Any]) -> str:
     if status == InvoiceStatus.ISSUED and not row.get("file_url"):
         return "发票下载地址不能为空"
     return ""
-

@@ -129,4 +129,3 @@ def cancel_payment(session: Session, tenant_id: int, payment_no: str) -> Payment
     payment.modified = now_china()
     session.flush()
     return payment
-

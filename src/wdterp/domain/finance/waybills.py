@@ -72,4 +72,3 @@ def void_waybill(session: Session, tenant_id: int, logistics_no: str) -> Waybill
     return _move(session, tenant_id, logistics_no,
                  (WaybillStatus.ASSIGNED, WaybillStatus.TO_RECYCLE, WaybillStatus.RECYCLE_FAILED),
                  WaybillStatus.VOIDED)
-

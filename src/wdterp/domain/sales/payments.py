@@ -83,4 +83,3 @@ def record_refund(session: Session, raw: RawTrade) -> SalesPayment | None:
     if balance <= 0:
         return None
     return _payment(session, raw, True, balance, f"原始单{raw.tid}退款{balance:.4f}元")
-

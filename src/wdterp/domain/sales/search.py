@@ -74,4 +74,3 @@ def trades_query(session: Session, tenant_id: int, f: dict[str, Any], permitted:
     if f.get("order_type") == 1:
         return stmt.order_by(Trade.modified.desc(), Trade.trade_id.desc())
     return stmt.order_by(Trade.trade_id)
-
