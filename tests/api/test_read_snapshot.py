@@ -22,7 +22,6 @@ from wdterp.api.registry import load_all
 
 #: read methods whose handler still makes an ORM session (to move onto prepared searches)
 ORM_READS: frozenset[str] = frozenset({
-    "finance.StockCost.search",
     "goods.ApiGoods.search",
     "goods.Category.search",
     "goods.Goods.queryWithSpec",
@@ -40,8 +39,6 @@ ORM_READS: frozenset[str] = frozenset({
     "sales.TradeQuery.querySelfOrderWithDetail",
     "sales.TradeQuery.queryWithDetail",
     "sales.jit.JitRefund.search",
-    "statistic.StockinCollect.queryCostWithDetail",
-    "statistic.StockoutCollect.queryCostWithDetail",
     "wms.GoodsSN.queryWithDetail",
     "wms.MoveOrder.queryWithDetail",
     "wms.PositionCapacity.search",
@@ -50,10 +47,6 @@ ORM_READS: frozenset[str] = frozenset({
     "wms.StockPd.queryStockPdInDetail",
     "wms.StockPd.queryStockPdOutDetail",
     "wms.StockShelve.queryWithDetail",
-    "wms.StockSpec.queryAvailableStock",
-    "wms.StockSpec.queryChangeHistory",
-    "wms.StockSpec.search",
-    "wms.StockSpec.search2",
     "wms.stockdefect.DefectChange.search",
     "wms.stockin.Base.search",
     "wms.stockin.Base.searchSN",

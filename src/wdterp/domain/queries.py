@@ -6,11 +6,19 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Connection, Select, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
+
+#: what a read of Core statements runs on: a call's connection (the read path, no ORM session made)
+#: or a session (writes that read on the way); both have `execute`, `scalar` and `scalars`
+Reader = Session | Connection
+
+
+def connection_of(reader: Reader) -> Connection:
+    return reader if isinstance(reader, Connection) else reader.connection()
 
 
 def in_window(stmt: Select[Any], column: Any, start: datetime | None, end: datetime | None) -> Select[Any]:
