@@ -61,13 +61,15 @@ def run(conn: Connection, compiled: Compiled, values: Mapping[str, Any]) -> list
     """The rows of compiled SQL, as tuples straight from the DBAPI cursor of the unit of work."""
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     parameters = compiled.parameters(values)
-    # listeners of the engine's cursor events (statement capture in tests, tracing) still see it
-    observed = conn._has_events or conn.engine._has_events
+    # listeners of the engine's cursor events (statement capture in tests, tracing) still see it;
+    # other events (the SQLite engine's BEGIN) make `_has_events` true: ask the cursor events
+    observed = (conn._has_events or conn.engine._has_events) and (
+        conn.dispatch.before_cursor_execute or conn.dispatch.after_cursor_execute)
     try:
         if observed:
             conn.dispatch.before_cursor_execute(conn, cursor, compiled.sql, parameters, None, False)
         cursor.execute(compiled.sql, parameters)
-        rows = list(cursor.fetchall())
+        rows = cursor.fetchall()
         if observed:
             conn.dispatch.after_cursor_execute(conn, cursor, compiled.sql, parameters, None, False)
         return rows
