@@ -97,8 +97,10 @@ class CallContext:
             grouped[row[parent]].append(shaped)
         return [grouped[key] for key in parents]
 
-    def fetch_page(self, stmt: Select[Any] | Bound, scalars: bool = True) -> tuple[list[Any], int]:
+    def fetch_page(self, stmt: Select[Any] | Bound, scalars: bool = True, core: bool = False) -> tuple[list[Any], int]:
         """One page of a select and the number of rows of all pages: (rows, total).
+
+        `core`: a select of columns (no ORM entities), run on the call's connection as Core rows.
 
         The page is read with one row more than asked for: when that row is not there, this is
         the last page and the total is known without a count query (one round trip instead of
@@ -109,6 +111,8 @@ class CallContext:
         rows: list[Any]
         if isinstance(stmt, Bound):  # a prepared search: tuples from the DBAPI cursor
             rows = stmt.page(self.connection, page.size + 1, page.offset)
+        elif core:
+            rows = list(self.connection.execute(stmt.limit(page.size + 1).offset(page.offset)))
         else:
             result = self.session.execute(stmt.limit(page.size + 1).offset(page.offset))
             rows = list(result.scalars() if scalars else result)
@@ -119,7 +123,8 @@ class CallContext:
             return rows, page.offset + len(rows)
         if isinstance(stmt, Bound):
             return rows, stmt.count(self.connection)
-        total = self.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+        counted = select(func.count()).select_from(stmt.order_by(None).subquery())
+        total = (self.connection if core else self.session).scalar(counted)
         return rows, total or 0
 
     def page_of(self, rows: list[dict[str, Any]], total: int, list_name: str | None = None) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from wdterp.api.wire import Columns, documented_fields, project, wire_column, wire_value
 from wdterp.domain.masterdata.models import Shop
-from wdterp.domain.queries import by_id
+from wdterp.domain.queries import Reader, by_id
 from wdterp.domain.sales import pages
 from wdterp.domain.sales.models import RawTrade
 from wdterp.domain.sales.pages import GOODS_FIELDS, LINE_READ, SPEC_FIELDS, TRADE_TABLE, L, T
@@ -90,7 +90,7 @@ class TradeShaper:
     shaped column by column (`wire.Columns`), the figures become floats.
     """
 
-    def __init__(self, session: Session, tenant_id: int, method: str, share_post: bool = False) -> None:
+    def __init__(self, session: Reader, tenant_id: int, method: str, share_post: bool = False) -> None:
         self.session = session
         self.tenant_id = tenant_id
         self.share_post = share_post

@@ -20,9 +20,9 @@ from wdterp.protocol.errors import ApiError, business_error
 def _trades(ctx: CallContext, params: dict[str, Any], history: bool, self_only: bool) -> dict[str, Any]:
     """One page of trades read as Core rows (no ORM objects), with their lines and what those point to
     (specs, goods, stock costs, barcodes) in one query each, shaped column by column."""
-    stmt = search.trades_query(ctx.session, ctx.tenant_id, params, ctx.permitted_shops(), history, self_only)
-    shaper = TradeShaper(ctx.session, ctx.tenant_id, ctx.method, bool(params.get("cal_share_post_amount")))
-    trades, total = ctx.fetch_page(stmt.with_only_columns(*pages.TRADE_COLUMNS), scalars=False)
+    stmt = search.trades_query(ctx.connection, ctx.tenant_id, params, ctx.permitted_shops(), history, self_only)
+    shaper = TradeShaper(ctx.connection, ctx.tenant_id, ctx.method, bool(params.get("cal_share_post_amount")))
+    trades, total = ctx.fetch_page(stmt.with_only_columns(*pages.TRADE_COLUMNS), core=True)
     return ctx.page_of(shaper(trades), total)
 
 
