@@ -14,7 +14,7 @@ from wdterp.domain.documents import engine
 from wdterp.domain.documents.models import StockDocument, StockDocumentLine
 from wdterp.domain.documents.views import Facts
 from wdterp.domain.masterdata.models import Warehouse
-from wdterp.domain.queries import by_id
+from wdterp.domain.queries import by_id, columns_of, record_rows, with_children
 
 ZERO = Decimal(0)
 
@@ -34,13 +34,13 @@ def permit_order(ctx: CallContext, warehouse_id: int) -> None:
 
 def page_of(ctx: CallContext, stmt: Select[Any], load: Callable[[list[Any]], Facts],
             shape: Callable[[Any, Facts], dict[str, Any]]) -> dict[str, Any]:
-    """One page of `stmt`, its facts loaded once, each row shaped."""
-    result = ctx.paginate(stmt, lambda row: row)
-    list_name = ctx.list_name or "details"
-    rows = result[list_name]
-    facts = load(rows)
-    result[list_name] = [shape(row, facts) for row in rows]
-    return result
+    """One page of `stmt` (a select of one model that has `lines`), its facts loaded once, each row
+    shaped. Documents and lines are read as Core rows on the call's connection (`Record`s)."""
+    model = stmt.column_descriptions[0]["entity"]
+    rows, total = ctx.fetch_page(stmt.with_only_columns(*columns_of(model)), core=True)
+    docs = with_children(ctx.connection, model, record_rows(model, rows))
+    facts = load(docs)
+    return ctx.page_of([shape(doc, facts) for doc in docs], total)
 
 
 def line_cost(line: StockDocumentLine) -> Decimal:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, select
+from sqlalchemy import ColumnElement, Connection, Select, inspect, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from wdterp.protocol.clock import now_china
@@ -50,6 +51,57 @@ def by_id(session: Session, model: Any, ids: Iterable[int]) -> dict[int, Any]:
         return {}
     key = model.__mapper__.primary_key[0]
     return {getattr(row, key.key): row for row in session.scalars(select(model).where(key.in_(wanted)))}
+
+
+class Record(SimpleNamespace):
+    """A table row read as Core (no ORM instance, no session): its columns as attributes, with the
+    values the ORM would have loaded (the column types' own conversions); `project` reads it the
+    same way. Children of a relationship, when read, are a list attribute (`lines`)."""
+
+
+def records(reader: Reader, stmt: Any) -> list[Record]:
+    """The rows of a select of table columns as `Record`s."""
+    return [Record(**row._mapping) for row in reader.execute(stmt)]
+
+
+def record_rows(model: Any, rows: Iterable[Any]) -> list[Record]:
+    """Core rows of `model`'s table columns (as `columns_of(model)` selects them) as `Record`s."""
+    return [Record(**row._mapping) for row in rows]
+
+
+def columns_of(model: Any) -> tuple[Any, ...]:
+    return tuple(model.__table__.c)
+
+
+def by_key(reader: Reader, key: InstrumentedAttribute[Any], values: Iterable[Any],
+           tenant_id: int | None = None) -> dict[Any, Record]:
+    """Rows of `key`'s table whose `key` is one of `values` (empty ones left out) as `Record`s, by
+    that key; in one query."""
+    wanted = sorted({v for v in values if v})
+    if not wanted:
+        return {}
+    model = key.class_
+    stmt = select(*columns_of(model)).where(key.in_(wanted))
+    if tenant_id is not None:
+        stmt = stmt.where(model.tenant_id == tenant_id)
+    return {getattr(row, key.key): row for row in records(reader, stmt)}
+
+
+def with_children(reader: Reader, model: Any, parents: list[Record], relationship: str = "lines") -> list[Record]:
+    """`parents` (Records of `model`) with the Records of one of the model's one-to-many
+    relationships as a list attribute, in the relationship's order: one query for the page."""
+    rel = inspect(model).relationships[relationship]
+    ((parent_column, child_column),) = rel.local_remote_pairs
+    by_parent: dict[Any, list[Record]] = {getattr(p, parent_column.key): [] for p in parents}
+    for parent in parents:
+        setattr(parent, relationship, by_parent[getattr(parent, parent_column.key)])
+    if by_parent:
+        order = rel.order_by or ()
+        stmt = (select(*columns_of(rel.mapper.class_)).where(child_column.in_(sorted(by_parent)))
+                .order_by(child_column, *order))
+        for child in records(reader, stmt):
+            by_parent[getattr(child, child_column.key)].append(child)
+    return parents
 
 
 def split_list(value: str | None, sep: str = ",") -> list[str]:
