@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from wdterp.api.wire import Columns
 from wdterp.domain.paging import DEFAULT_PAGE, Page
+from wdterp.domain.queries import CoreSelect
 from wdterp.domain.tenancy.service import AppAccess
 from wdterp.protocol.errors import ApiError
 from wdterp.storage.db import Work
@@ -100,7 +101,8 @@ class CallContext:
     def fetch_page(self, stmt: Select[Any] | Bound, scalars: bool = True, core: bool = False) -> tuple[list[Any], int]:
         """One page of a select and the number of rows of all pages: (rows, total).
 
-        `core`: a select of columns (no ORM entities), run on the call's connection as Core rows.
+        `core`: a select of columns, its rows as Core rows. Otherwise the select's ORM entities come
+        as `Record`s (their columns; no relationships): either way the call's connection runs it.
 
         The page is read with one row more than asked for: when that row is not there, this is
         the last page and the total is known without a count query (one round trip instead of
@@ -113,9 +115,12 @@ class CallContext:
             rows = stmt.page(self.connection, page.size + 1, page.offset)
         elif core:
             rows = list(self.connection.execute(stmt.limit(page.size + 1).offset(page.offset)))
-        else:
-            result = self.session.execute(stmt.limit(page.size + 1).offset(page.offset))
-            rows = list(result.scalars() if scalars else result)
+        else:  # an ORM select, run as Core: Records for its entities (no session)
+            as_core = CoreSelect(stmt)
+            rows = as_core.rows(self.connection, self.connection.execute(
+                as_core.statement.limit(page.size + 1).offset(page.offset)))
+            if scalars:
+                rows = [row[0] for row in rows]
         more = len(rows) > page.size
         if more:
             del rows[page.size:]
@@ -123,8 +128,7 @@ class CallContext:
             return rows, page.offset + len(rows)
         if isinstance(stmt, Bound):
             return rows, stmt.count(self.connection)
-        counted = select(func.count()).select_from(stmt.order_by(None).subquery())
-        total = (self.connection if core else self.session).scalar(counted)
+        total = self.connection.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
         return rows, total or 0
 
     def page_of(self, rows: list[dict[str, Any]], total: int, list_name: str | None = None) -> dict[str, Any]:

@@ -38,7 +38,7 @@ def page_of(ctx: CallContext, stmt: Select[Any], load: Callable[[list[Any]], Fac
     shaped. Documents and lines are read as Core rows on the call's connection (`Record`s)."""
     model = stmt.column_descriptions[0]["entity"]
     rows, total = ctx.fetch_page(stmt.with_only_columns(*columns_of(model)), core=True)
-    docs = with_children(ctx.connection, model, record_rows(model, rows))
+    docs = with_children(ctx.connection, model, record_rows(ctx.connection, model, rows))
     facts = load(docs)
     return ctx.page_of([shape(doc, facts) for doc in docs], total)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
@@ -56,7 +57,34 @@ def by_id(session: Session, model: Any, ids: Iterable[int]) -> dict[int, Any]:
 class Record(SimpleNamespace):
     """A table row read as Core (no ORM instance, no session): its columns as attributes, with the
     values the ORM would have loaded (the column types' own conversions); `project` reads it the
-    same way. Children of a relationship, when read, are a list attribute (`lines`)."""
+    same way. A one-to-many relationship of its model (`doc.lines`) is read on first use, for every
+    Record of the same page at once (one query, as a `selectin` load would)."""
+
+    def __getattr__(self, name: str) -> Any:
+        page: _Page | None = self.__dict__.get("_page")
+        if page is None or name.startswith("_"):
+            raise AttributeError(name)
+        relationship = inspect(page.model).relationships.get(name)
+        if relationship is None or not relationship.uselist:
+            raise AttributeError(name)
+        with_children(page.reader, page.model, page.records, name)
+        return self.__dict__[name]
+
+
+@dataclass
+class _Page:
+    """The Records of one model read together, and what reads their relationships."""
+
+    reader: Reader
+    model: Any
+    records: list[Record] = field(default_factory=list)
+
+
+def page_records(reader: Reader, model: Any, mappings: Iterable[Mapping[str, Any]]) -> list[Record]:
+    """Records of `model` from row mappings, their relationships read on first use."""
+    page = _Page(reader, model)
+    page.records = [Record(_page=page, **values) for values in mappings]
+    return page.records
 
 
 def records(reader: Reader, stmt: Any) -> list[Record]:
@@ -64,9 +92,9 @@ def records(reader: Reader, stmt: Any) -> list[Record]:
     return [Record(**row._mapping) for row in reader.execute(stmt)]
 
 
-def record_rows(model: Any, rows: Iterable[Any]) -> list[Record]:
+def record_rows(reader: Reader, model: Any, rows: Iterable[Any]) -> list[Record]:
     """Core rows of `model`'s table columns (as `columns_of(model)` selects them) as `Record`s."""
-    return [Record(**row._mapping) for row in rows]
+    return page_records(reader, model, (row._mapping for row in rows))
 
 
 def columns_of(model: Any) -> tuple[Any, ...]:
@@ -99,9 +127,47 @@ def with_children(reader: Reader, model: Any, parents: list[Record], relationshi
         order = rel.order_by or ()
         stmt = (select(*columns_of(rel.mapper.class_)).where(child_column.in_(sorted(by_parent)))
                 .order_by(child_column, *order))
-        for child in records(reader, stmt):
+        for child in record_rows(reader, rel.mapper.class_, reader.execute(stmt)):
             by_parent[getattr(child, child_column.key)].append(child)
     return parents
+
+
+class CoreSelect:
+    """An ORM select of entities and columns (`select(GoodsSN, Spec.spec_no, Warehouse)`) run as Core:
+    each entity's table columns selected under labels of their own, each row turned back into what
+    the ORM select gave (a `Record` per entity, None for an entity an outer join left empty; a
+    column's value) without an ORM session or identity map."""
+
+    def __init__(self, stmt: Select[Any]) -> None:
+        self._parts: list[tuple[Any, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
+        columns: list[Any] = []
+        for at, described in enumerate(stmt.column_descriptions):
+            entity = described.get("entity")
+            if entity is not None and described.get("expr") is entity:
+                keys = tuple(c.key for c in entity.__table__.c)
+                labels = tuple(f"_{at}_{key}" for key in keys)
+                columns += [c.label(label) for c, label in zip(entity.__table__.c, labels, strict=True)]
+                primary = tuple(f"_{at}_{c.key}" for c in entity.__table__.primary_key)
+                self._parts.append((entity, keys, labels, primary))
+            else:
+                label = f"_{at}"
+                columns.append(described["expr"].label(label))
+                self._parts.append((None, (), (label,), ()))
+        self.statement = stmt.with_only_columns(*columns)
+
+    def rows(self, reader: Reader, rows: Iterable[Any]) -> list[tuple[Any, ...]]:
+        found = [row._mapping for row in rows]
+        columns: list[list[Any]] = []
+        for model, keys, labels, primary in self._parts:
+            if model is None:
+                columns.append([values[labels[0]] for values in found])
+                continue
+            present = [values for values in found if any(values[p] is not None for p in primary)]
+            made = iter(page_records(reader, model, (
+                {k: values[label] for k, label in zip(keys, labels, strict=True)} for values in present)))
+            columns.append([next(made) if any(values[p] is not None for p in primary) else None
+                            for values in found])
+        return list(zip(*columns, strict=True)) if columns else []
 
 
 def split_list(value: str | None, sep: str = ",") -> list[str]:
