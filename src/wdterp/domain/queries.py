@@ -17,6 +17,8 @@ from wdterp.protocol.errors import ApiError, business_error
 #: what a read of Core statements runs on: a call's connection (the read path, no ORM session made)
 #: or a session (writes that read on the way); both have `execute`, `scalar` and `scalars`
 Reader = Session | Connection
+#: a select of any row shape (`Select[Spec, Goods]` as well as `Select[Any]`)
+AnySelect = Select[*tuple[Any, ...]]
 
 
 def connection_of(reader: Reader) -> Connection:
@@ -45,12 +47,16 @@ def among(column: Any, allowed: frozenset[str] | None) -> ColumnElement[bool] | 
     return None if allowed is None else column.in_(sorted(allowed))
 
 
-def by_id(session: Session, model: Any, ids: Iterable[int]) -> dict[int, Any]:
-    """Rows of `model` by primary key, read in one statement."""
+def by_id(session: Reader, model: Any, ids: Iterable[int]) -> dict[int, Any]:
+    """Rows of `model` by primary key, read in one statement: ORM instances from a session,
+    `Record`s from a connection (a read that makes no session)."""
     wanted = sorted({i for i in ids if i is not None})
     if not wanted:
         return {}
     key = model.__mapper__.primary_key[0]
+    if isinstance(session, Connection):
+        found = record_rows(session, model, session.execute(select(*columns_of(model)).where(key.in_(wanted))))
+        return {getattr(row, key.key): row for row in found}
     return {getattr(row, key.key): row for row in session.scalars(select(model).where(key.in_(wanted)))}
 
 
@@ -138,7 +144,7 @@ class CoreSelect:
     the ORM select gave (a `Record` per entity, None for an entity an outer join left empty; a
     column's value) without an ORM session or identity map."""
 
-    def __init__(self, stmt: Select[Any]) -> None:
+    def __init__(self, stmt: AnySelect) -> None:
         self._parts: list[tuple[Any, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
         columns: list[Any] = []
         for at, described in enumerate(stmt.column_descriptions):
@@ -168,6 +174,28 @@ class CoreSelect:
             columns.append([next(made) if any(values[p] is not None for p in primary) else None
                             for values in found])
         return list(zip(*columns, strict=True)) if columns else []
+
+
+def entities(reader: Reader, stmt: AnySelect) -> list[Any]:
+    """The rows of an ORM select of entities and columns: from a session as it gives them, from a
+    connection as `CoreSelect` reads them (Records; no session made)."""
+    if isinstance(reader, Connection):
+        core = CoreSelect(stmt)
+        return core.rows(reader, reader.execute(core.statement))
+    return list(reader.execute(stmt))
+
+
+def scalars_of(reader: Reader, stmt: AnySelect) -> list[Any]:
+    """The first entity or column of each row of `entities`."""
+    if isinstance(reader, Connection):
+        return [row[0] for row in entities(reader, stmt)]
+    return list(reader.scalars(stmt))
+
+
+def first_of(reader: Reader, stmt: AnySelect) -> Any:
+    """`session.scalar(stmt)` of a read: the first row's first entity or column, or None."""
+    found = scalars_of(reader, stmt.limit(1))
+    return found[0] if found else None
 
 
 def split_list(value: str | None, sep: str = ",") -> list[str]:
