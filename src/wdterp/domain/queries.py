@@ -194,6 +194,8 @@ def scalars_of(reader: Reader, stmt: AnySelect) -> list[Any]:
 
 def first_of(reader: Reader, stmt: AnySelect) -> Any:
     """`session.scalar(stmt)` of a read: the first row's first entity or column, or None."""
+    if not isinstance(reader, Connection):
+        return reader.scalar(stmt)
     found = scalars_of(reader, stmt.limit(1))
     return found[0] if found else None
 
