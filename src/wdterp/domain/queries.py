@@ -130,7 +130,8 @@ def with_children(reader: Reader, model: Any, parents: list[Record], relationshi
     for parent in parents:
         setattr(parent, relationship, by_parent[getattr(parent, parent_column.key)])
     if by_parent:
-        order = rel.order_by or ()
+        # the relationship's order; without one, the primary key (the order rows were written in)
+        order = rel.order_by or tuple(rel.mapper.primary_key)
         stmt = (select(*columns_of(rel.mapper.class_)).where(child_column.in_(sorted(by_parent)))
                 .order_by(child_column, *order))
         for child in record_rows(reader, rel.mapper.class_, reader.execute(stmt)):

@@ -8,8 +8,6 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from wdterp.api.wire import Columns, documented_fields, project, wire_column, wire_value
 from wdterp.domain.masterdata.models import Shop
 from wdterp.domain.queries import Reader, by_id
@@ -29,7 +27,7 @@ def millis(value: datetime | None) -> int | str:
 # ---------------------------------------------------------------------------- raw trades
 
 
-def raw_trade_mapper(session: Session, method: str, detail_mask: bool) -> Callable[[RawTrade], dict[str, Any]]:
+def raw_trade_mapper(session: Reader, method: str, detail_mask: bool) -> Callable[[RawTrade], dict[str, Any]]:
     """`detail_mask` 1: with the discount lines (优惠明细), else an empty list."""
     shops: dict[int, Shop] = {}
     head, lines, discounts = (documented_fields(method, t) for t in ("order", "trade_orders", "discount_list"))
