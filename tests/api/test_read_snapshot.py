@@ -32,12 +32,6 @@ ORM_READS: frozenset[str] = frozenset({
     "sales.StockSync.getSelfWaitSyncIdListOpen",
     "wms.MoveOrder.queryWithDetail",
     "wms.StockShelve.queryWithDetail",
-    "wms.stockout.Pack.search",
-    "wms.stockout.Sales.queryHistoryWithDetail",
-    "wms.stockout.Sales.queryWithDetail",
-    "wms.stockout.Sales.searchCancel",
-    "wms.stockout.Sales.searchLogistics",
-    "wms.stockout.Sales.searchPositionDetail",
     "wms.stockout.SalesPick.pickListOverviewForApi",
 })
 

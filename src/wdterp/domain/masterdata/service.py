@@ -18,6 +18,7 @@ from wdterp.domain.masterdata.models import (
     Warehouse,
 )
 from wdterp.domain.masterdata.regions import regions
+from wdterp.domain.queries import Reader, first_of
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError
 
@@ -88,8 +89,8 @@ def update_shop(session: Session, tenant_id: int, values: dict[str, Any]) -> Sho
 # ---------------------------------------------------------------------------- warehouses
 
 
-def find_warehouse(session: Session, tenant_id: int, warehouse_no: str) -> Warehouse | None:
-    return session.scalar(select(Warehouse).where(Warehouse.tenant_id == tenant_id,
+def find_warehouse(session: Reader, tenant_id: int, warehouse_no: str) -> Warehouse | None:
+    return first_of(session, select(Warehouse).where(Warehouse.tenant_id == tenant_id,
                                                   Warehouse.warehouse_no == warehouse_no))
 
 
