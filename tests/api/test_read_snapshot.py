@@ -22,10 +22,6 @@ from wdterp.api.registry import load_all
 
 #: read methods whose handler still makes an ORM session (to move onto prepared searches)
 ORM_READS: frozenset[str] = frozenset({
-    "goods.ApiGoods.search",
-    "goods.Category.search",
-    "goods.Goods.queryWithSpec",
-    "goods.Suite.search",
     "sales.LogisticsSync.getSyncListExt",
     "sales.StockSync.batchCalcStock",
     "sales.StockSync.calcStock",
