@@ -22,12 +22,9 @@ from wdterp.api.registry import load_all
 
 #: read methods whose handler still makes an ORM session (to move onto prepared searches)
 ORM_READS: frozenset[str] = frozenset({
-    "sales.LogisticsSync.getSyncListExt",
     "sales.StockSync.batchCalcStock",
     "sales.StockSync.calcStock",
     "sales.StockSync.getSelfWaitSyncIdListOpen",
-    "wms.MoveOrder.queryWithDetail",
-    "wms.StockShelve.queryWithDetail",
     "wms.stockout.SalesPick.pickListOverviewForApi",
 })
 

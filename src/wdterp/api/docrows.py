@@ -19,11 +19,12 @@ from wdterp.domain.queries import by_id, columns_of, record_rows, with_children
 ZERO = Decimal(0)
 
 
-def warehouse(ctx: CallContext, warehouse_no: str | None) -> Warehouse:
-    """The warehouse a write names: E31 empty, E34 not permitted for the app, unknown or disabled."""
+def warehouse(ctx: CallContext, warehouse_no: str | None, read: bool = False) -> Warehouse:
+    """The warehouse a call names: E31 empty, E34 not permitted for the app, unknown or disabled
+    (`read`: looked up on the call's connection, a `Record`; else an ORM instance to write with)."""
     ctx.require_warehouse(warehouse_no)
     assert warehouse_no
-    return engine.active_warehouse(ctx.session, ctx.tenant_id, warehouse_no)
+    return engine.active_warehouse(ctx.connection if read else ctx.session, ctx.tenant_id, warehouse_no)
 
 
 def permit_order(ctx: CallContext, warehouse_id: int) -> None:

@@ -86,7 +86,7 @@ def _position_moves(ctx: CallContext, warehouse: Warehouse,
 
 @declare(SHELVE, filters=("params",))
 def query_stock_shelve(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    warehouse = docrows.warehouse(ctx, params.get("warehouse_no"))
+    warehouse = docrows.warehouse(ctx, params.get("warehouse_no"), read=True)
     return shaped_page(ctx, service.searches.shelves(ctx.tenant_id, warehouse.warehouse_id, params),
                        _position_moves(ctx, warehouse, "detailList"), scalars=True)
 
@@ -96,7 +96,7 @@ def query_stock_shelve(ctx: CallContext, params: dict[str, Any]) -> dict[str, An
 
 @declare(MOVE, window_unless=("order_no",), filters=("params",))
 def query_move_order(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    warehouse = docrows.warehouse(ctx, params.get("warehouse_no"))
+    warehouse = docrows.warehouse(ctx, params.get("warehouse_no"), read=True)
     return shaped_page(ctx, service.searches.moves(ctx.tenant_id, warehouse.warehouse_id, params),
                        _position_moves(ctx, warehouse, "detail_list"), scalars=True)
 

@@ -56,11 +56,11 @@ def upsert(session: Session, model: Any, tenant_id: int, key: str, values: dict[
 # ---------------------------------------------------------------------------- shops
 
 
-def find_shop(session: Session, tenant_id: int, shop_no: str) -> Shop | None:
-    return session.scalar(select(Shop).where(Shop.tenant_id == tenant_id, Shop.shop_no == shop_no))
+def find_shop(session: Reader, tenant_id: int, shop_no: str) -> Shop | None:
+    return first_of(session, select(Shop).where(Shop.tenant_id == tenant_id, Shop.shop_no == shop_no))
 
 
-def active_shop(session: Session, tenant_id: int, shop_no: str | None,
+def active_shop(session: Reader, tenant_id: int, shop_no: str | None,
                 permitted: frozenset[str] | None = None) -> Shop:
     """The enabled shop `shop_no` the caller may use, or E20."""
     shop = find_shop(session, tenant_id, shop_no or "")
