@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -27,6 +28,15 @@ from pydantic_core import PydanticCustomError
 from wdterp.api.docs import ArgDoc, FieldDoc, MethodDoc
 from wdterp.protocol.clock import parse_wire_time
 from wdterp.protocol.errors import ApiError
+from wdterp.protocol.numbers import (
+    DECIMAL_MAX,
+    INT32_MAX,
+    INT32_MIN,
+    INT64_MAX,
+    INT64_MIN,
+    bounded_decimal,
+    is_ascii_digits,
+)
 
 _INT_TYPES = {"int", "integer", "short", "byte", "bytre", "long", "tinyint", "smallint"}
 _BOOL_TYPES = {"boolean", "bool"}
@@ -101,6 +111,46 @@ def _check_phone(value: Any) -> Any:
     return value
 
 
+def _int_type(f: FieldDoc) -> Any:
+    """An Int (32-bit) or Long (64-bit): JSON integers, or strings of plain ASCII digits."""
+    wide = f.type.strip().lower() == "long"
+    low, high = (INT64_MIN, INT64_MAX) if wide else (INT32_MIN, INT32_MAX)
+    if f.enum_max is not None:
+        high = min(high, f.enum_max)
+    return Annotated[int, BeforeValidator(_plain_int), Field(le=high), AfterValidator(_int_floor(low))]
+
+
+def _plain_int(value: Any) -> Any:
+    # pydantic (like Python's int()) reads "4_7_1", "+5", " 5"; the vendor's Java parser does not
+    if isinstance(value, str) and not is_ascii_digits(value.removeprefix("-")):
+        raise PydanticCustomError("int_parsing", "not an integer")
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "a boolean is not an integer")
+    return value
+
+
+def _int_floor(low: int) -> Callable[[int], int]:
+    def check(value: int) -> int:
+        if value < low:
+            raise PydanticCustomError("int_range", "below {low}", {"low": low})
+        return value
+    return check
+
+
+def _check_decimal(value: Any) -> Decimal | None:
+    """A Decimal(19,4): finite, at most 15 integer digits (E69) and 4 decimals (E78)."""
+    if value is None:
+        return None
+    try:
+        return bounded_decimal(value, "")
+    except ApiError as err:
+        if err.row.row == "E69":
+            raise PydanticCustomError("less_than_equal", "at most {le}", {"le": DECIMAL_MAX}) from None
+        if err.row.row == "E78":
+            raise PydanticCustomError("decimal_scale", "more than 4 decimals") from None
+        raise PydanticCustomError("decimal_type", "not a finite decimal") from None
+
+
 def _map_or_empty_list(value: Any) -> Any:
     # PHP's json_encode sends an empty array `[]` where an empty object was meant.
     return {} if value == [] else value
@@ -120,12 +170,11 @@ def _field_type(f: FieldDoc, method: MethodDoc, is_filter: bool) -> Any:
             validators.append(BeforeValidator(_check_phone))
         return Annotated[base, *validators] if validators else base
     if kind == "int":
-        limit = f.enum_max
-        return Annotated[int, Field(le=limit)] if limit is not None else int
+        return _int_type(f)
     if kind == "bool":
         return bool
     if kind == "decimal":
-        return Decimal
+        return Annotated[Decimal, PlainValidator(_check_decimal)]
     if kind == "map":
         child = method.child_tables(_owner_fields(method, f)).get(f.name)
         if child:
@@ -178,7 +227,7 @@ def _field_name(loc: Iterable[Any]) -> str:
     return names[-1].removeprefix("f_") if names else ""
 
 
-_FIELD_RULE_KINDS = frozenset({"missing", "required_null", "string_too_long", "less_than_equal",
+_FIELD_RULE_KINDS = frozenset({"missing", "required_null", "string_too_long", "less_than_equal", "decimal_scale",
                                "unparseable_date", "status_list", "masked_phone"})
 
 
@@ -198,6 +247,8 @@ def contract_error(err: ValidationError) -> ApiError:
         return ApiError("E70", detail, field=name)
     if kind == "string_too_long":
         return ApiError(_OWN_LENGTH_ROWS.get(name, "E78"), detail, field=name)
+    if kind == "decimal_scale":
+        return ApiError("E78", detail, field=name)
     if kind == "less_than_equal":
         return ApiError("E69", detail, field=name, max=ctx.get("le"))
     if kind == "unparseable_date":

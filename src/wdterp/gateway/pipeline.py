@@ -25,6 +25,7 @@ from wdterp.gateway.access import AccessCache
 from wdterp.gateway.limits import Limits
 from wdterp.protocol.clock import timestamp_in_window
 from wdterp.protocol.errors import ApiError, suggest
+from wdterp.protocol.numbers import is_ascii_digits
 from wdterp.protocol.sign import canonical_string, compute_sign
 from wdterp.storage.db import Database, call_threads
 
@@ -115,11 +116,10 @@ class Pipeline:
         for name in INT_PARAMS:
             if name in params:
                 raw = params[name]
-                try:
-                    value = int(raw.strip(), 10)
-                except ValueError:
-                    value = None
-                if value is None or value not in INT32 or raw.strip() != raw:
+                # plain ASCII digits only, as the vendor's Java parser reads them (Python's int()
+                # also takes "4_7_1", "+5", full-width and Arabic-Indic digits)
+                value = int(raw) if is_ascii_digits(raw.removeprefix("-")) else None
+                if value is None or value not in INT32:
                     raise ApiError("E08", f"{name} is not a 32-bit integer", value=raw)
                 ints[name] = value
         return ints

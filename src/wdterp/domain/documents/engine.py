@@ -28,6 +28,7 @@ from wdterp.domain.masterdata.models import Warehouse
 from wdterp.domain.numbering.service import next_no
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
+from wdterp.protocol.numbers import bounded_decimal
 
 # tenant settings the vendor's error fixes mention (set with `wdterp load` / `wdterp ops`)
 SETTING_DECIMAL_QUANTITY = "decimal_quantity"
@@ -142,6 +143,9 @@ def quantity(value: Any, settings: dict[str, Any]) -> Decimal:
         num = Decimal(str(value))
     except (InvalidOperation, ValueError):
         raise ApiError("E56", f"quantity {value!r} is not a number") from None
+    if not num.is_finite():
+        raise ApiError("E56", f"quantity {value!r} is not a finite number")
+    num = bounded_decimal(num, "num")
     if num <= 0 or (num != num.to_integral_value() and not settings.get(SETTING_DECIMAL_QUANTITY)):
         raise ApiError("E56", f"quantity {value!r} must be > 0 and whole unless decimals are enabled")
     return num

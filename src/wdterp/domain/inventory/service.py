@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import case, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from wdterp.domain.inventory import cost, detail
@@ -130,14 +130,14 @@ def _apply_one(session: Session, tenant_id: int, move: Move, ref: DocumentRef, o
     now = now_china()
     where = [Stock.warehouse_id == move.warehouse_id, Stock.spec_id == move.spec_id,
              Stock.defect.is_(move.defect)]
-    values: dict[str, Any] = {"stock_num": Stock.stock_num + move.num, "modified": now, "last_inout_time": now}
+    values: dict[str, Any] = {"stock_num": _exact(Stock.stock_num + move.num), "modified": now, "last_inout_time": now}
     if move.num < 0 and check == _RESERVED:
-        values["lock_num"] = Stock.lock_num + move.num
+        values["lock_num"] = _exact(Stock.lock_num + move.num)
         if sales:
-            values["sending_num"] = Stock.sending_num + move.num
+            values["sending_num"] = _exact(Stock.sending_num + move.num)
         where += [Stock.stock_num >= -move.num, Stock.lock_num >= -move.num]
     elif move.num < 0 and check == _AVAILABLE:
-        where.append(Stock.stock_num - Stock.lock_num >= -move.num)
+        where.append(_exact(Stock.stock_num - Stock.lock_num) >= -move.num)
     elif move.num < 0 and check == _ON_HAND:
         where.append(Stock.stock_num >= -move.num)
     elif move.num > 0 and move.price is not None:
@@ -162,12 +162,23 @@ def _apply_one(session: Session, tenant_id: int, move: Move, ref: DocumentRef, o
 
 def _weighted_cost(move: Move) -> Any:
     """Weighted average cost per warehouse/spec, updated on each stock-in with a price."""
-    new_total = Stock.stock_num + move.num
+    new_total = _exact(Stock.stock_num + move.num)
     return case(
         (new_total <= 0, Stock.cost_price),
         (Stock.stock_num <= 0, move.price),
-        else_=(Stock.stock_num * Stock.cost_price + move.num * (move.price or ZERO)) / new_total,
+        else_=_exact((Stock.stock_num * Stock.cost_price + move.num * (move.price or ZERO)) / new_total),
     )
+
+
+def _exact(expr: Any) -> Any:
+    """Arithmetic on stock figures, rounded to the columns' 4 decimals.
+
+    PostgreSQL's NUMERIC(19,4) is exact; SQLite keeps these columns as REAL, where ten stock-ins of
+    0.1 sum to 0.9999999999999999 and a later `>= 1` would refuse stock that is there. Rounding
+    every stored sum and every compared difference keeps each figure the double nearest its
+    4-decimal value (exact for magnitudes below 2**53 / 10**4, about 9e11).
+    """
+    return func.round(expr, 4)
 
 
 def reserve(session: Session, tenant_id: int, moves: Iterable[Move],
@@ -176,12 +187,12 @@ def reserve(session: Session, tenant_id: int, moves: Iterable[Move],
     ordered = _ordered(moves)
     _upsert_stock_rows(session, tenant_id, {m.stock_key for m in ordered})
     for move in ordered:
-        values: dict[str, Any] = {"lock_num": Stock.lock_num + move.num, "modified": now_china()}
+        values: dict[str, Any] = {"lock_num": _exact(Stock.lock_num + move.num), "modified": now_china()}
         if sales:
-            values["sending_num"] = Stock.sending_num + move.num
+            values["sending_num"] = _exact(Stock.sending_num + move.num)
         stmt = (update(Stock).where(
             Stock.warehouse_id == move.warehouse_id, Stock.spec_id == move.spec_id,
-            Stock.defect.is_(move.defect), Stock.stock_num - Stock.lock_num >= move.num,
+            Stock.defect.is_(move.defect), _exact(Stock.stock_num - Stock.lock_num) >= move.num,
         ).values(values).returning(Stock.rec_id))
         if session.execute(stmt).first() is None:
             raise on_short(move, available(session, move.warehouse_id, move.spec_id, move.defect))
@@ -192,9 +203,9 @@ def release(session: Session, moves: Iterable[Move], sales: bool = False) -> Non
     for move in _ordered(moves):
         if move.num == 0:
             continue
-        values: dict[str, Any] = {"lock_num": Stock.lock_num - move.num, "modified": now_china()}
+        values: dict[str, Any] = {"lock_num": _exact(Stock.lock_num - move.num), "modified": now_china()}
         if sales:
-            values["sending_num"] = Stock.sending_num - move.num
+            values["sending_num"] = _exact(Stock.sending_num - move.num)
         done = session.execute(update(Stock).where(
             Stock.warehouse_id == move.warehouse_id, Stock.spec_id == move.spec_id,
             Stock.defect.is_(move.defect), Stock.lock_num >= move.num).values(values).returning(Stock.rec_id))
@@ -243,7 +254,7 @@ def adjust_counters(session: Session, tenant_id: int, warehouse_id: int, spec_id
     if not deltas:
         return
     _upsert_stock_rows(session, tenant_id, [(warehouse_id, spec_id, defect)])
-    values: dict[str, Any] = {name: getattr(Stock, name) + Decimal(delta) for name, delta in deltas.items()}
+    values: dict[str, Any] = {name: _exact(getattr(Stock, name) + Decimal(delta)) for name, delta in deltas.items()}
     values["modified"] = now_china()
     session.execute(update(Stock).where(Stock.warehouse_id == warehouse_id, Stock.spec_id == spec_id,
                                         Stock.defect.is_(defect)).values(values))
