@@ -8,6 +8,7 @@ doc does not list (E10); push payloads ignore them, as the vendor's own examples
 from __future__ import annotations
 
 import re
+import reprlib
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from decimal import Decimal
@@ -87,7 +88,7 @@ def _blank_to_none(value: Any) -> Any:
 
 
 def _parse_date(value: Any) -> datetime | None:
-    if value is None or value == "" or value in _ZERO_DATES:
+    if value is None or (isinstance(value, str) and (value == "" or value in _ZERO_DATES)):
         return None
     if isinstance(value, str):
         try:
@@ -238,7 +239,8 @@ def contract_error(err: ValidationError) -> ApiError:
     first = next((e for e in errors if e["type"] not in _FIELD_RULE_KINDS), errors[0])
     kind, name = first["type"], _field_name(first["loc"])
     ctx = first.get("ctx") or {}
-    detail = f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']} (input {first.get('input')!r:.80})"
+    # reprlib: the input may be a 1000-level nesting, which a plain repr cannot walk
+    detail = f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']} (input {reprlib.repr(first.get('input')):.80})"
     if kind in ("missing", "required_null") and name in _OWN_REQUIRED_ROWS:
         return ApiError(_OWN_REQUIRED_ROWS[name], detail)
     if kind == "missing":
@@ -285,6 +287,7 @@ class ArgsValidator:
         self.args = tuple(a for a in method.args if not _is_pager(a))
         self.has_pager = len(self.args) != len(method.args)
         self.required_count = max((i + 1 for i, a in enumerate(self.args) if a.required), default=0)
+        self._overridden = frozenset(overrides)
         self._steps: list[Callable[[Any], Any]] = [
             self._step_for(a, a.name in filter_args, overrides.get(a.name)) for a in self.args
         ]
@@ -304,6 +307,8 @@ class ArgsValidator:
         scalar = _scalar_model(arg)
         if kind == "list":
             return lambda v: v if isinstance(v, list) else _type_mismatch(arg.name)
+        if arg.required:
+            return lambda v: _not_null(arg.name, v) and scalar.model_validate({"value": v}).value  # type: ignore[attr-defined]
         return lambda v: scalar.model_validate({"value": v}).value  # type: ignore[attr-defined]
 
     @staticmethod
@@ -340,8 +345,26 @@ class ArgsValidator:
                 out.append(step(value))
         except ValidationError as err:
             raise contract_error(err) from None
-        out.extend(None for _ in range(len(self._steps) - len(out)))
+        # an argument left out is read as null: a map as {} (its required fields then answer E71)
+        for arg, step in zip(self.args[len(out):], self._steps[len(out):], strict=True):
+            out.append(self._absent(arg, step))
         return out
+
+    def _absent(self, arg: ArgDoc, step: Callable[[Any], Any]) -> Any:
+        if _kind(arg.type) != "map" or arg.name in self._overridden:
+            return None
+        try:
+            return step(None)
+        except ValidationError as err:
+            raise contract_error(err) from None
+
+
+def _not_null(name: str, value: Any) -> bool:
+    """A required positional argument sent as null (E70); pages that send null where they say
+    required name the argument in their declaration's `optional`."""
+    if value is None:
+        raise ApiError("E70", f"argument {name} is required", field=name)
+    return True
 
 
 def _type_mismatch(name: str) -> Any:

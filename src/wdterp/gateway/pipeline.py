@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from wdterp.api.context import CallContext, Page
 from wdterp.api.docs import all_docs
@@ -201,11 +201,11 @@ class Pipeline:
                 with self.db.unit_of_work(readonly=not method.writes) as work:
                     ctx = CallContext(work, access, method.name, call.request_id, page, method.list_name)
                     return method.handler(ctx, *args)
-            except (OperationalError, DBAPIError) as err:
-                if not self.db.reachable():
-                    raise ApiError("E12", f"database unreachable: {type(err).__name__}") from None
-                if attempt == TRANSACTION_ATTEMPTS or not _retryable(err):
-                    raise ApiError("E13", f"transaction failed: {_db_reason(err)}") from None
+            except DBAPIError as err:
+                # a lock or serialization conflict is run again; what is left is mapped to its row
+                # (E12/E13) in one place, `gateway/failures.py`
+                if attempt == TRANSACTION_ATTEMPTS or not _retryable(err) or not self.db.reachable():
+                    raise
         raise AssertionError("unreachable")
 
 
@@ -248,10 +248,6 @@ def _retryable(err: DBAPIError) -> bool:
     code = getattr(err.orig, "sqlstate", None) or getattr(err.orig, "pgcode", None)
     text = str(err.orig).lower()
     return code in {"40001", "40P01", "55P03"} or "locked" in text or "deadlock" in text
-
-
-def _db_reason(err: DBAPIError) -> str:
-    return f"{type(err.orig).__name__}: {str(err.orig).splitlines()[0][:300]}"
 
 
 def _ip_allowed(client_ip: str, whitelist: tuple[str, ...]) -> bool:
