@@ -11,6 +11,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
+from wdterp.protocol.numbers import INT32_MAX, INT32_MIN
 
 
 def in_window(stmt: Select[Any], column: Any, start: datetime | None, end: datetime | None) -> Select[Any]:
@@ -35,9 +36,15 @@ def among(column: Any, allowed: frozenset[str] | None) -> ColumnElement[bool] | 
     return None if allowed is None else column.in_(sorted(allowed))
 
 
+def storable_key(value: int) -> bool:
+    """Whether an id can name a row: our keys are 32-bit, a documented Long may be larger (no such
+    row, rather than PostgreSQL's "integer out of range")."""
+    return INT32_MIN <= value <= INT32_MAX
+
+
 def by_id(session: Session, model: Any, ids: Iterable[int]) -> dict[int, Any]:
     """Rows of `model` by primary key, read in one statement."""
-    wanted = sorted({i for i in ids if i is not None})
+    wanted = sorted({i for i in ids if i is not None and storable_key(i)})
     if not wanted:
         return {}
     key = model.__mapper__.primary_key[0]

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from wdterp.domain.catalog.models import ApiGoods, SuiteDetail
 from wdterp.domain.inventory.models import Stock
 from wdterp.domain.masterdata.models import Shop, Warehouse
-from wdterp.domain.queries import split_list
+from wdterp.domain.queries import split_list, storable_key
 from wdterp.domain.sync.models import DEFAULT_RULE_ID, OWN_PLATFORM, ListingStockState, StockSyncRule
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
@@ -57,7 +57,7 @@ def own_listing(session: Session, tenant_id: int, api_goods_id: int,
                 permitted: frozenset[str] | None) -> tuple[ApiGoods, Shop]:
     """A listing of an enabled, permitted shop (E20) on the own-mall platform (E22)."""
     listing = session.scalar(select(ApiGoods).where(ApiGoods.tenant_id == tenant_id,
-                                                    ApiGoods.rec_id == api_goods_id))
+                                                    ApiGoods.rec_id == api_goods_id)) if storable_key(api_goods_id) else None
     if listing is None:
         raise business_error("平台货品不存在", f"no api_goods rec_id {api_goods_id}")
     shop = session.get(Shop, listing.shop_id)
