@@ -3,23 +3,17 @@ written, and the ledger keeps exact decimals."""
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from invtools import seed as inv_seed
+from whopstools import seed, stock
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "warehouse_ops"))
-sys.path.insert(0, str(Path(__file__).parents[1] / "inventory"))
-
-from invtools import seed as inv_seed  # noqa: E402
-from whopstools import seed, stock  # noqa: E402
-
-from helpers import expect  # noqa: E402
-from support import TenantHandle  # noqa: E402
-from wdterp.domain.inventory import service as inventory  # noqa: E402
-from wdterp.domain.inventory.service import DocumentRef, Move  # noqa: E402
-from wdterp.protocol.numbers import DECIMAL_MAX  # noqa: E402
+from helpers import expect
+from support import TenantHandle
+from wdterp.domain.inventory import service as inventory
+from wdterp.domain.inventory.service import DocumentRef, Move
+from wdterp.protocol.numbers import DECIMAL_MAX
 
 SYNC = "wms.StockPd.stockSyncByPd"
 ORDER = {"warehouse_no": "WH1", "defect_mode": 1, "remark": "x"}

@@ -67,8 +67,9 @@ def _http_date() -> str:
 
 
 #: uvicorn options of every server of ours: the gateway sends its own `Date` header (the client
-#: corrects its clock from it), so uvicorn's is turned off; one `Date` per response
-SERVER_OPTIONS: dict[str, Any] = {"date_header": False}
+#: corrects its clock from it), so uvicorn's is turned off; one `Date` per response. No access
+#: log: its lines carry every query string, sign and salt included (the call log records calls)
+SERVER_OPTIONS: dict[str, Any] = {"date_header": False, "access_log": False}
 #: how much of a captured request or response body the call log keeps
 CAPTURE_LIMIT = 64 * 1024
 

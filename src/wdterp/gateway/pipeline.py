@@ -8,6 +8,7 @@ E63) → 11 body (E01, E02, E07) → 12 paging (E19) → 13 field rules → 14 t
 from __future__ import annotations
 
 import asyncio
+import hmac
 import ipaddress
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -142,7 +143,7 @@ class Pipeline:
         if not timestamp_in_window(ints["timestamp"]):
             raise ApiError("E15", f"timestamp {ints['timestamp']} is more than 120 s from server time")
         expected = compute_sign(access.secret, p, call.body)
-        if p["sign"].lower() != expected:
+        if not hmac.compare_digest(p["sign"].lower().encode(), expected.encode()):  # no timing oracle
             signed = canonical_string(p, call.body).decode("utf-8", "replace")[:SIGNED_TEXT_LIMIT]
             raise ApiError("E06", f"sign mismatch; signed string (secret omitted at both ends): {signed}")
         if access.ip_whitelist and not _ip_allowed(call.client_ip, access.ip_whitelist):
