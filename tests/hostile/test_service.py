@@ -10,9 +10,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
-
 from gwtools import call_log_rows
+from typer.testing import CliRunner
 
 from helpers import expect
 from support import Backend, Caller, TenantHandle, free_port, make_tenant, run_server

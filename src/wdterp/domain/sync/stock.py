@@ -56,8 +56,10 @@ class RuleView:
 def own_listing(session: Session, tenant_id: int, api_goods_id: int,
                 permitted: frozenset[str] | None) -> tuple[ApiGoods, Shop]:
     """A listing of an enabled, permitted shop (E20) on the own-mall platform (E22)."""
-    listing = session.scalar(select(ApiGoods).where(ApiGoods.tenant_id == tenant_id,
-                                                    ApiGoods.rec_id == api_goods_id)) if storable_key(api_goods_id) else None
+    listing = None
+    if storable_key(api_goods_id):
+        listing = session.scalar(select(ApiGoods).where(ApiGoods.tenant_id == tenant_id,
+                                                        ApiGoods.rec_id == api_goods_id))
     if listing is None:
         raise business_error("平台货品不存在", f"no api_goods rec_id {api_goods_id}")
     shop = session.get(Shop, listing.shop_id)
