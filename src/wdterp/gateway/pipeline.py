@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from wdterp.api.context import CallContext, Page
 from wdterp.api.docs import all_docs
 from wdterp.api.registry import INTERNAL_ONLY, Method
+from wdterp.domain.masterdata.scope import Rights
 from wdterp.domain.tenancy.service import AppAccess
 from wdterp.gateway.access import AccessCache
 from wdterp.gateway.limits import Limits
@@ -99,6 +100,8 @@ class Pipeline:
                     self._page(method, ints)
                 raise
             page = self._page(method, ints)
+            if method.writes and (access.shops is not None or access.warehouses is not None):
+                method.scope.check(method.doc, args, Rights(access.shops, access.warehouses))
             if self.inline.suits(method):
                 return self.inline.timed(method, self._execute, method, access, call, args, page)
             return await loop.run_in_executor(self.executor, self.inline.timed, method, self._execute, method,
