@@ -125,8 +125,7 @@ def _plain_int(value: Any) -> Any:
     # pydantic (like Python's int()) reads "4_7_1", "+5", " 5"; the vendor's Java parser does not
     if isinstance(value, str) and not is_ascii_digits(value.removeprefix("-")):
         raise PydanticCustomError("int_parsing", "not an integer")
-    if isinstance(value, bool):
-        raise PydanticCustomError("int_type", "a boolean is not an integer")
+    # a boolean stays 1/0: pages' own examples send `"is_check": true` for an Int (fastjson reads it)
     return value
 
 
