@@ -3,6 +3,7 @@ every HTTP method on every path outside /admin/ and /console/ gets an envelope."
 
 from __future__ import annotations
 
+import logging
 import socket
 
 import pytest
@@ -73,3 +74,20 @@ def test_any_http_method_on_any_path_gets_an_envelope(tenant: TenantHandle, verb
     assert head.startswith(b"HTTP/1.1 200 "), head
     assert b"content-type: application/json; charset=utf-8" in head.lower(), head
     assert body.startswith(b'{"status":'), body
+
+
+def test_a_client_that_disconnects_mid_body_is_logged_as_such(tenant: TenantHandle,
+                                                              caplog: pytest.LogCaptureFixture) -> None:
+    from urllib.parse import urlencode
+
+    from gwtools import call_log_rows
+
+    params = tenant.caller.params("setting.Shop.queryShop", (10, 0), sign="x")
+    host, port = tenant.backend.server.url.removeprefix("http://").split(":")
+    with caplog.at_level("INFO", "wdterp.gateway"):
+        with socket.create_connection((host, int(port)), timeout=10) as conn:
+            conn.sendall(f"POST /openapi?{urlencode(params)} HTTP/1.1\r\nHost: a\r\n"
+                         f"Content-Length: 1000\r\n\r\n[{{".encode())
+        rows = call_log_rows(tenant.db, sid=tenant.sid)
+    assert rows and "disconnected" in rows[-1].detail, [r.detail for r in rows]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
