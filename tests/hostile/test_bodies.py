@@ -91,3 +91,7 @@ def test_a_client_that_disconnects_mid_body_is_logged_as_such(tenant: TenantHand
         rows = call_log_rows(tenant.db, sid=tenant.sid)
     assert rows and "disconnected" in rows[-1].detail, [r.detail for r in rows]
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_a_nul_character_is_refused_alike_on_every_backend(tenant: TenantHandle) -> None:
+    expect(tenant.caller.call("setting.Shop.queryShop", {"shop_no": "a\u0000b"}, page=(10, 0)), "E07")

@@ -106,6 +106,13 @@ def _check_status_list(value: Any) -> Any:
     raise PydanticCustomError("status_list", "status list")
 
 
+def _reject_nul(value: Any) -> Any:
+    # PostgreSQL cannot store NUL in text; refused on every backend alike
+    if isinstance(value, str) and "\x00" in value:
+        raise PydanticCustomError("nul_character", "a NUL character")
+    return value
+
+
 def _check_phone(value: Any) -> Any:
     if isinstance(value, str) and "*" in value:
         raise PydanticCustomError("masked_phone", "masked phone")
@@ -162,6 +169,7 @@ def _field_type(f: FieldDoc, method: MethodDoc, is_filter: bool) -> Any:
     if is_date_field(f):
         return Annotated[datetime | None, PlainValidator(_parse_date)]
     if kind == "str":
+        validators.append(BeforeValidator(_reject_nul))
         base: Any = Annotated[str, Field(max_length=f.length)] if f.length else str
         if is_filter and f.name == "status":
             validators.append(BeforeValidator(_check_status_list))

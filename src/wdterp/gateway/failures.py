@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, DBAPIError
 from starlette.requests import ClientDisconnect
 
 from wdterp.protocol.errors import ApiError
@@ -20,6 +20,8 @@ from wdterp.protocol.errors import ApiError
 log = logging.getLogger("wdterp.gateway")
 #: how much of a database error's text the call log keeps
 DB_REASON_LIMIT = 300
+#: SQLSTATE class 22, "data exception" (value too long, out of range, invalid text)
+DATA_EXCEPTION = "22"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,11 @@ def db_reason(err: DBAPIError) -> str:
 
 
 def _database(err: DBAPIError, reachable: Callable[[], bool]) -> ApiError:
+    state = str(getattr(err.orig, "sqlstate", None) or getattr(err.orig, "pgcode", None) or "")
+    if isinstance(err, DataError) or state.startswith(DATA_EXCEPTION):
+        # a value the validator let through that the column cannot hold (a string longer than
+        # the column where the page gives no length): the value's fault, not the database's
+        return ApiError("E07", f"a value the database cannot store: {db_reason(err)}")
     if not reachable():
         return ApiError("E12", f"database unreachable: {db_reason(err)}")
     return ApiError("E13", f"transaction failed: {db_reason(err)}")
