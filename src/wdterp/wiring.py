@@ -52,11 +52,11 @@ import wdterp.domain.inventory.models
 import wdterp.domain.jit.models
 import wdterp.domain.masterdata.loading
 import wdterp.domain.masterdata.models
+import wdterp.domain.numbering.models
 import wdterp.domain.purchase.loading
 import wdterp.domain.purchase.models
 import wdterp.domain.purchase.receiving
 import wdterp.domain.purchase.returns
-import wdterp.domain.numbering.models
 import wdterp.domain.sales.models
 import wdterp.domain.sales_wms.hooks
 import wdterp.domain.sales_wms.models

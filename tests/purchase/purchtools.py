@@ -33,7 +33,8 @@ def seed(tenant: TenantHandle, opening: dict[str, int] | None = None) -> dict[st
             session.flush()
             ids[no] = w.warehouse_id
         for no in SPECS:
-            g = Goods(tenant_id=tid, goods_no=f"G-{no}", goods_name=f"货品{no}", brand_id=brand.brand_id, unit_name="件")
+            g = Goods(tenant_id=tid, goods_no=f"G-{no}", goods_name=f"货品{no}", brand_id=brand.brand_id,
+                      unit_name="件")
             session.add(g)
             session.flush()
             s = Spec(tenant_id=tid, goods_id=g.goods_id, spec_no=no, spec_name=f"规格{no}", barcode=f"BC{no}",

@@ -105,7 +105,7 @@ def query_provider_goods(ctx: CallContext, params: dict[str, Any]) -> dict[str, 
         stock = searches.stock_figures(conn, spec_ids)
         sales = searches.sales_figures(conn, spec_ids)
         followers = searches.employee_ids(conn, ctx.tenant_id, [row[_AT["_follower"]] for row in found])
-        out = {name: [float(stock[s][name]) for s in spec_ids] for name in _GOODS_STOCK}
+        out: dict[str, list[Any]] = {name: [float(stock[s][name]) for s in spec_ids] for name in _GOODS_STOCK}
         out.update({name: [float(sales[name].get(s, 0)) for s in spec_ids] for name in _GOODS_SALES})
         out["last_purchase_time"] = [rows.millis(_time(row[_AT["last_purchase_time"]])) for row in found]
         out["follower_id"] = [followers.get(row[_AT["_follower"]], 0) for row in found]

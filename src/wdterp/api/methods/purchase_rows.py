@@ -120,11 +120,13 @@ def order_shape() -> DocumentShape:
 def pre_order_shape() -> DocumentShape:
     return DocumentShape("purchase.StockInPreOrder.search", "order_list", "detail_list", searches.PRE_ORDERS,
                          searches.PRE_ORDER_LINES, "pre_order_id", "pre_order_id",
+                         # the page's field list names the flag `flag_time` (标记名称)
                          lambda head, lines: {"flag_time": head[searches.PRE_ORDERS.index("flag_name")]},
                          lambda line: {"aux_num": line.num, "lack_num": max(searches.dec(line.num) - searches.dec(
                              line.arrived_num), searches.ZERO)},
-                         # the page's field list names the lines `detail_List`, its example `detail_list`
-                         lines_as=("detail_List", "detail_list"), head_computed=("flag_time",),
+                         # the field list names the lines `detail_List` (its example: detail_list); the
+                         # documented name wins, as for every field
+                         lines_as=("detail_List",), head_computed=("flag_time",),
                          line_computed=("aux_num", "lack_num"))
 
 

@@ -12,10 +12,10 @@ from wdterp.api.registry import declare
 from wdterp.domain.purchase import returns, searches, settlement
 
 
-def _upload(ctx: CallContext, kind: int, doc: Any, settle_order: dict[str, Any],
+def _upload(ctx: CallContext, doc: Any, settle_order: dict[str, Any],
             detail_list: list[dict[str, Any]]) -> dict[str, Any]:
     docrows.permit_order(ctx, doc.warehouse_id)
-    settle = settlement.create(ctx.session, ctx.tenant_id, kind, doc, settle_order, detail_list, ctx.access.key)
+    settle = settlement.create(ctx.session, ctx.tenant_id, doc, settle_order, detail_list, ctx.access.key)
     if settle_order.get("is_check"):
         # a failed check rises and the call's transaction keeps no document
         settlement.check(ctx.session, settle, ctx.access.key)
@@ -26,14 +26,14 @@ def _upload(ctx: CallContext, kind: int, doc: Any, settle_order: dict[str, Any],
 def upload_settle(ctx: CallContext, settle_order: dict[str, Any], detail_list: list[dict[str, Any]]) -> dict[str, Any]:
     order = settlement.find_order(ctx.session, ctx.tenant_id, str(settle_order["purchase_no"]),
                                   bool(settle_order.get("fuzzy_query")))
-    return _upload(ctx, settlement.ORDER, order, settle_order, detail_list)
+    return _upload(ctx, order, settle_order, detail_list)
 
 
 @declare("finance.settle.PurchaseReturn.upload")
 def upload_return_settle(ctx: CallContext, settle_order: dict[str, Any],
                          detail_list: list[dict[str, Any]]) -> dict[str, Any]:
     ret = returns.find(ctx.session, ctx.tenant_id, str(settle_order["return_no"]))
-    return _upload(ctx, settlement.RETURN, ret, settle_order, detail_list)
+    return _upload(ctx, ret, settle_order, detail_list)
 
 
 @declare("finance.settle.Purchase.search", list_name="order")

@@ -54,7 +54,7 @@ def keyed_rows(conn: Connection, stmt: Any, ids: Sequence[Any], key: str) -> dic
     return out
 
 
-_IDS = bindparam("ids", expanding=True)
+_IDS: Any = bindparam("ids", expanding=True)
 _SPEC_COLUMNS = (Spec.spec_no, Spec.spec_name, Spec.spec_code, Spec.barcode, Spec.img_url,
                  Spec.retail_price, Spec.remark.label("spec_remark"), Spec.weight.label("unit_weight"),
                  *(getattr(Spec, f"prop{i}").label(f"gs_prop{i}") for i in range(1, 7)),

@@ -57,19 +57,25 @@ def _line_of(lines: Sequence[Any], spec_id: int, raw: dict[str, Any]) -> Any:
     return found[0]
 
 
-def create(session: Session, tenant_id: int, kind: int, doc: PurchaseOrder | PurchaseReturn,
-           values: dict[str, Any], raw_lines: Sequence[dict[str, Any]], operator: str) -> PurchaseSettle:
-    if kind == ORDER and doc.status not in SETTLEABLE:  # type: ignore[union-attr]
-        raise business_error("采购单状态不正确,不能结算", f"{doc.purchase_no} is in status {doc.status}")  # type: ignore[union-attr]
-    if kind == RETURN and doc.status not in (ReturnStatus.CHECKED, ReturnStatus.COMPLETED):
-        raise business_error("采购退货单状态不正确,不能结算", f"{doc.return_no} is in status {doc.status}")  # type: ignore[union-attr]
+def _source(doc: PurchaseOrder | PurchaseReturn) -> tuple[int, int, str]:
+    """(kind, id, number) of what a settlement settles; it must have goods to settle."""
+    if isinstance(doc, PurchaseOrder):
+        if doc.status not in SETTLEABLE:
+            raise business_error("采购单状态不正确,不能结算", f"{doc.purchase_no} is in status {doc.status}")
+        return ORDER, doc.purchase_id, doc.purchase_no
+    if doc.status not in (ReturnStatus.CHECKED, ReturnStatus.COMPLETED):
+        raise business_error("采购退货单状态不正确,不能结算", f"{doc.return_no} is in status {doc.status}")
+    return RETURN, doc.return_id, doc.return_no
+
+
+def create(session: Session, tenant_id: int, doc: PurchaseOrder | PurchaseReturn, values: dict[str, Any],
+           raw_lines: Sequence[dict[str, Any]], operator: str) -> PurchaseSettle:
+    kind, src_id, src_no = _source(doc)
     if not raw_lines:
         raise business_error("请传入结算明细", "no detail lines")
     specs = specs_by_no(session, tenant_id, [str(r.get("spec_no", "")) for r in raw_lines])
     settle = PurchaseSettle(
-        tenant_id=tenant_id, settle_no=next_no(session, tenant_id, "JS"), kind=kind,
-        src_id=doc.purchase_id if kind == ORDER else doc.return_id,  # type: ignore[union-attr]
-        src_no=doc.purchase_no if kind == ORDER else doc.return_no,  # type: ignore[union-attr]
+        tenant_id=tenant_id, settle_no=next_no(session, tenant_id, "JS"), kind=kind, src_id=src_id, src_no=src_no,
         provider_id=doc.provider_id, warehouse_id=doc.warehouse_id, purchaser_name=doc.purchaser_name,
         status=SettleStatus.EDITING, invoice_type=int(values.get("invoice_type") or 0),
         invoice_no=str(values.get("invoice_no") or ""), post_fee=values.get("post_fee") or ZERO,
