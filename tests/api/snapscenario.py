@@ -71,8 +71,8 @@ def _other(op: Op) -> None:
 
 def _purchase(caller: Caller, op: Op) -> None:
     """An apply, the demo order received in part (booked first), a return with its stockout, a settlement."""
-    apply_no = caller.ok("purchase.PurchaseApply.upload", {
-        "warehouse_no": "WH-SH", "detail_list": [{"spec_no": "MUG01-500", "num": 20, "provider_no": "P001"}]})["message"]
+    apply_no = caller.ok("purchase.PurchaseApply.upload", {"warehouse_no": "WH-SH", "detail_list": [
+        {"spec_no": "MUG01-500", "num": 20, "provider_no": "P001"}]})["message"]
     caller.ok("purchase.PurchaseOrder.createOrder", {
         "purchase_no": "CG-SNAP-1", "provider_no": "P001", "receive_warehouse_nos": "WH-SH",
         "expect_warehouse_no": "WH-SH", "purchaser_name": "王采购", "apply_nos": apply_no, "is_check": True,
