@@ -114,8 +114,8 @@ def goods_lines(session: Session, tenant_id: int, raw_lines: Sequence[dict[str, 
             raise ApiError("E52", f"spec_no {spec.spec_no} repeated", spec_no=spec.spec_no)
         seen.add(spec.spec_id)
         batch_no = str(raw.get("batch_no") or "")
-        if batch_no:
-            inventory.ensure_batch(session, tenant_id, batch_no)
+        if batch_no and inventory.ensure_batch(session, tenant_id, batch_no).is_disabled:
+            raise ApiError("E53", f"batch {batch_no!r} is disabled", batch_no=batch_no)
         expire = raw.get("expire_date")
         lines.append(GoodsLine(
             spec=spec, num=engine.quantity(raw.get(num_field), settings), raw=raw,
