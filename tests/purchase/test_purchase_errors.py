@@ -90,7 +90,8 @@ def test_order_state_rows(tenant: Any) -> None:
     expect(tenant.caller.call("purchase.PurchaseOrder.cancelOrder", "CG-X1"), "E38")
     expect(tenant.caller.call("purchase.PurchaseOrder.cancelOrder", "CG-NONE"), "E26")
     # cancelByType: a checked order only with allow_cancel_checked_order
-    refused = tenant.caller.ok("purchase.PurchaseOrder.cancelByType", {"operate_type": 0, "purchase_no_list": ["CG-X1"]})
+    refused = tenant.caller.ok("purchase.PurchaseOrder.cancelByType",
+                               {"operate_type": 0, "purchase_no_list": ["CG-X1"]})
     assert refused["code"] == 1 and refused["error_count"] == 1 and "CG-X1" in refused["message"]
     done = tenant.caller.ok("purchase.PurchaseOrder.cancelByType", {
         "operate_type": 0, "purchase_no_list": ["CG-X1"], "allow_cancel_checked_order": 1})
@@ -146,7 +147,8 @@ def test_return_rows(tenant: Any) -> None:
     assert tenant.caller.ok("purchase.PurchaseReturn.cancelOrder", "CR-1") == {"message": "OK", "status": 0}
     expect(tenant.caller.call("purchase.PurchaseReturn.cancelOrder", "CR-1"), "E26")
     batch = tenant.caller.ok("purchase.PurchaseReturn.batchCancelOrder", ["CR-1", "CR-NONE"])
-    assert batch["error_num"] == 2 and batch["error_info"][1] == {"order_no": "CR-NONE", "message": "采购退货单号不存在"}
+    assert batch["error_num"] == 2
+    assert batch["error_info"][1] == {"order_no": "CR-NONE", "message": "采购退货单号不存在"}
     expect_business(tenant.caller.call("purchase.PurchaseReturn.batchCancelOrder", [f"CR-{i}" for i in range(21)]),
                     "一次推送不超过20条")
     # a check that fails (not enough stock) leaves the return editing, or cancels it
@@ -173,9 +175,11 @@ def test_apply_and_settlement_rows(tenant: Any) -> None:
     assert again["data"][0]["error"] == "采购申请单状态不是编辑中或待确认"
     # settlement: more than was received is refused and leaves no document
     po = _checked_order(tenant)
-    tenant.caller.ok(STOCKIN, {"purchase_no": po, "warehouse_no": "WH1", "create_mode": 2}, [{"spec_no": "S1", "num": 3}])
-    expect_business(tenant.caller.call("finance.settle.Purchase.upload", {"purchase_no": po, "is_check": True},
-                                       [{"spec_no": "S1", "settle_num": 4}]), "结算数量[非残品]不可大于预期数量[非残品]")
+    tenant.caller.ok(STOCKIN, {"purchase_no": po, "warehouse_no": "WH1", "create_mode": 2},
+                     [{"spec_no": "S1", "num": 3}])
+    too_many = tenant.caller.call("finance.settle.Purchase.upload", {"purchase_no": po, "is_check": True},
+                                  [{"spec_no": "S1", "settle_num": 4}])
+    expect_business(too_many, "结算数量[非残品]不可大于预期数量[非残品]")
     assert tenant.caller.ok("finance.settle.Purchase.search", {"purchase_no": po}, page=(10, 0))["total_count"] == 0
     expect(tenant.caller.call("finance.settle.Purchase.upload", {"purchase_no": "CG-NONE"},
                               [{"spec_no": "S1", "settle_num": 1}]), "E26")
