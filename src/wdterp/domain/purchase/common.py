@@ -147,6 +147,11 @@ def require_supplied(session: Session, tenant_id: int, provider_id: int, lines: 
     return supplied
 
 
+def count_many(session: Session, tenant_id: int, changes: Iterable[inventory.CounterChange]) -> None:
+    """`count` for many stock rows at once ((warehouse_id, spec_id, defect, deltas) each)."""
+    inventory.adjust_counters_many(session, tenant_id, [c for c in changes if c[0]])
+
+
 def count(session: Session, tenant_id: int, warehouse_id: int, spec_id: int, defect: bool = False,
           **deltas: Decimal) -> None:
     """Feed the stock counters a buyer watches (purchase_num, to_purchase_num, ...), zero deltas left out."""

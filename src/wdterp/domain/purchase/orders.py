@@ -230,22 +230,22 @@ def line_of(order: PurchaseOrder, spec_id: int) -> PurchaseOrderLine | None:
     return next((line for line in order.lines if line.spec_id == spec_id), None)
 
 
-def arriving(session: Session, order: PurchaseOrder, line: PurchaseOrderLine, num: Decimal) -> None:
-    """A stockin not yet checked holds `num` (negative: no longer) of the line: 到货未入库 / 采购到货量."""
+def arriving(order: PurchaseOrder, line: PurchaseOrderLine, num: Decimal) -> Decimal:
+    """A stockin not yet checked holds `num` (negative: no longer) of the line (到货未入库): the
+    delta of the line's 采购到货量 (purchase_arrive_num) for the caller to count."""
     line.arrive_num += num
-    common.count(session, order.tenant_id, order.warehouse_id, line.spec_id, purchase_arrive_num=num)
+    return num
 
 
-def received(session: Session, order: PurchaseOrder, line: PurchaseOrderLine, num: Decimal, price: Decimal,
-             defect: bool) -> None:
-    """A checked stockin brought `num` of the line in (more than ordered is 超量入库)."""
+def received(order: PurchaseOrder, line: PurchaseOrderLine, num: Decimal, price: Decimal, defect: bool) -> Decimal:
+    """A checked stockin brought `num` of the line in (more than ordered is 超量入库): the delta of its
+    采购在途量 (purchase_num) for the caller to count."""
     due = _due(line)
     line.stockin_num += num
     line.stockin_amount += num * price
     if defect:
         line.defect_stockin_num += num
-    common.count(session, order.tenant_id, order.warehouse_id, line.spec_id, purchase_num=-min(num, due))
-    applies.received(session, line.apply_line_id, num)
+    return -min(num, due)
 
 
 def follow_receipts(order: PurchaseOrder) -> None:

@@ -64,12 +64,14 @@ def _save(session: Session, tenant_id: int, provider_id: int, spec_id: int, item
         found.is_master = bool(item["is_master"])
 
 
-def purchased(session: Session, tenant_id: int, provider_id: int, spec_id: int, price: Decimal,
+def purchased(session: Session, tenant_id: int, provider_id: int, prices: list[tuple[int, Decimal]],
               when: datetime) -> None:
-    """A checked receipt bought the spec from the provider at `price`: last prices and time move on."""
-    found = common.provider_goods(session, tenant_id, provider_id, [spec_id]).get(spec_id)
-    if found is None:
-        return
-    found.last_second_price = found.last_price
-    found.last_price = price
-    found.last_purchase_time = when
+    """A checked receipt bought specs from the provider at these prices: last prices and time move on."""
+    listed = common.provider_goods(session, tenant_id, provider_id, [spec_id for spec_id, _ in prices])
+    for spec_id, price in prices:
+        found = listed.get(spec_id)
+        if found is None:
+            continue
+        found.last_second_price = found.last_price
+        found.last_price = price
+        found.last_purchase_time = when

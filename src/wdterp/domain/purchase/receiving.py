@@ -23,7 +23,7 @@ from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import OrderType, StockinStatus
 from wdterp.domain.masterdata.models import Warehouse
 from wdterp.domain.masterdata.service import active_logistics
-from wdterp.domain.purchase import appointments, common, orders, provider_goods
+from wdterp.domain.purchase import applies, appointments, common, orders, provider_goods
 from wdterp.domain.purchase.models import PurchaseOrder
 from wdterp.domain.purchase.statuses import RECEIVABLE
 from wdterp.domain.queries import split_list
@@ -58,9 +58,10 @@ def upload(session: Session, tenant_id: int, order: PurchaseOrder, warehouse: Wa
                         extra={"provider_id": order.provider_id})
     for doc_line, line in zip(doc.lines, lines, strict=True):
         doc_line.src_line_id = line.extra["order_line_id"]
-    _arriving(session, doc, 1)
-    if status is None:
+    if status is None:  # checked at once: it never waits as arrived
         engine.check(session, doc, operator)
+    else:
+        _arriving(session, doc, 1)
     return doc
 
 
@@ -88,27 +89,44 @@ def _order(session: Session, doc: StockDocument) -> PurchaseOrder:
     return order
 
 
+#: set on a stockin while it counts as arrived (it was not checked when it was made)
+ARRIVING = "arriving"
+
+
 def _arriving(session: Session, doc: StockDocument, sign: int) -> None:
     order = _order(session, doc)
-    for line in doc.lines:
-        oline = next(x for x in order.lines if x.rec_id == line.src_line_id)
-        orders.arriving(session, order, oline, sign * line.num)
+    by_id = {x.rec_id: x for x in order.lines}
+    common.count_many(session, order.tenant_id, [
+        (order.warehouse_id, line.spec_id, False,
+         {"purchase_arrive_num": orders.arriving(order, by_id[line.src_line_id], sign * line.num)})
+        for line in doc.lines])
+    doc.extra = {**doc.extra, ARRIVING: sign > 0}
 
 
 def _after_check(session: Session, doc: StockDocument) -> None:
-    _arriving(session, doc, -1)
     order = _order(session, doc)
+    by_id = {x.rec_id: x for x in order.lines}
+    arrived = bool(doc.extra.get(ARRIVING))
+    changes = []
     for line in doc.lines:
-        oline = next(x for x in order.lines if x.rec_id == line.src_line_id)
-        orders.received(session, order, oline, line.num, line.price, line.defect)
-        provider_goods.purchased(session, order.tenant_id, order.provider_id, line.spec_id, line.price,
-                                 doc.check_time or doc.modified)
+        oline = by_id[line.src_line_id]
+        deltas = {"purchase_num": orders.received(order, oline, line.num, line.price, line.defect)}
+        if arrived:
+            deltas["purchase_arrive_num"] = orders.arriving(order, oline, -line.num)
+        changes.append((order.warehouse_id, line.spec_id, False, deltas))
+        applies.received(session, oline.apply_line_id, line.num)
+    common.count_many(session, order.tenant_id, changes)
+    if arrived:
+        doc.extra = {**doc.extra, ARRIVING: False}
+    provider_goods.purchased(session, order.tenant_id, order.provider_id,
+                             [(line.spec_id, line.price) for line in doc.lines], doc.check_time or doc.modified)
     orders.follow_receipts(order)
     appointments.follow_receipts(session, order)
 
 
 def _after_cancel(session: Session, doc: StockDocument) -> None:
-    _arriving(session, doc, -1)
+    if doc.extra.get(ARRIVING):
+        _arriving(session, doc, -1)
 
 
 def cancel(session: Session, doc: StockDocument) -> None:
