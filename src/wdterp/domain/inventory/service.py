@@ -371,7 +371,7 @@ def move_between_positions(session: Session, tenant_id: int, move: Move, to_posi
         if left <= 0:
             break
 
-__all__ = ["NO_EXPIRY", "active_batch", "adjust_counters", "adjust_counters_many", "default_position", "ensure_batch", "ledger_total",
-           "position",
+__all__ = ["NO_EXPIRY", "active_batch", "adjust_counters", "adjust_counters_many", "default_position", "ensure_batch",
+           "ledger_total", "position", "CounterChange",
            "DocumentRef", "Move", "apply_moves", "available", "count_to", "lock_stock_rows", "mark_counted",
            "move_between_positions", "position_stock", "release", "reserve"]
