@@ -147,8 +147,8 @@ def receive_due(session: Session, tenant_id: int, order: PurchaseOrder, settings
     due = [(line, num) for line, num in due if num > 0]
     if not due:
         return None
-    spec_nos = dict(session.execute(select(Spec.spec_id, Spec.spec_no).where(
-        Spec.spec_id.in_([line.spec_id for line, _ in due]))).tuples().all())
+    spec_nos = {spec_id: spec_no for spec_id, spec_no in session.execute(select(Spec.spec_id, Spec.spec_no).where(
+        Spec.spec_id.in_([line.spec_id for line, _ in due])))}
     warehouse = session.get(Warehouse, order.warehouse_id)
     assert warehouse is not None
     raw = [{"spec_no": spec_nos[line.spec_id], "num": num, "batch_no": line.batch_no,
