@@ -26,7 +26,7 @@ PENDING_MAX = 500
 def upload_stockin(ctx: CallContext, stockin_order: dict[str, Any],
                    stockin_detail_list: list[dict[str, Any]]) -> str:
     warehouse = docrows.warehouse(ctx, stockin_order.get("warehouse_no"))
-    order = orders.existing(ctx.session, ctx.tenant_id, str(stockin_order["purchase_no"]))
+    order = orders.existing(ctx.session, ctx.tenant_id, str(stockin_order["purchase_no"]), lock=True)
     doc = receiving.upload(ctx.session, ctx.tenant_id, order, warehouse, stockin_order, stockin_detail_list,
                            ctx.settings, ctx.access.key)
     return doc.doc_no

@@ -35,14 +35,16 @@ HEADER_TEXT = ("receive_address", "contact", "telno", "remark", "prop1", "prop2"
 LINE_TEXT = ("remark", "prop1", "prop2", "prop3", "prop4", "purchase_unit_name")
 
 
-def find(session: Session, tenant_id: int, purchase_no: str) -> PurchaseOrder | None:
-    return session.scalar(select(PurchaseOrder).where(PurchaseOrder.tenant_id == tenant_id,
-                                                      PurchaseOrder.purchase_no == purchase_no))
+def find(session: Session, tenant_id: int, purchase_no: str, lock: bool = False) -> PurchaseOrder | None:
+    """An order by number; `lock` holds its row to the end of the transaction (PostgreSQL), so
+    concurrent receipts of one order are counted one after the other (SQLite serialises writers)."""
+    stmt = select(PurchaseOrder).where(PurchaseOrder.tenant_id == tenant_id, PurchaseOrder.purchase_no == purchase_no)
+    return session.scalar(stmt.with_for_update() if lock else stmt)
 
 
-def existing(session: Session, tenant_id: int, purchase_no: str) -> PurchaseOrder:
+def existing(session: Session, tenant_id: int, purchase_no: str, lock: bool = False) -> PurchaseOrder:
     """An order that is not cancelled (E26 else)."""
-    order = find(session, tenant_id, purchase_no)
+    order = find(session, tenant_id, purchase_no, lock)
     if order is None or order.status == OrderStatus.CANCELLED:
         raise ApiError("E26", f"purchase order {purchase_no!r} not found or cancelled")
     return order

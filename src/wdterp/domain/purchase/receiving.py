@@ -84,7 +84,8 @@ def _price_lines(order: PurchaseOrder, lines: Sequence[LineSpec], settings: dict
 
 
 def _order(session: Session, doc: StockDocument) -> PurchaseOrder:
-    order = session.get(PurchaseOrder, doc.src_order_id)
+    # held to the end of the transaction (PostgreSQL): a check from any surface counts after the others
+    order = session.get(PurchaseOrder, doc.src_order_id, with_for_update=True)
     assert order is not None
     return order
 
