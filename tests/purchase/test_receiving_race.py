@@ -18,8 +18,9 @@ def test_concurrent_receipts_never_over_receive(tenant: Any) -> None:
     callers = [tenant.new_caller() for _ in range(5)]
 
     def receive(caller: Any) -> int:
-        return int(caller.call("wms.stockin.Purchase.upload", {"purchase_no": number, "warehouse_no": "WH1",
-                                                               "create_mode": 2}, [{"spec_no": "S1", "num": 4}])["status"])
+        envelope = caller.call("wms.stockin.Purchase.upload", {"purchase_no": number, "warehouse_no": "WH1",
+                                                               "create_mode": 2}, [{"spec_no": "S1", "num": 4}])
+        return int(envelope["status"])
 
     with ThreadPoolExecutor(5) as pool:
         outcomes = list(pool.map(receive, callers))
