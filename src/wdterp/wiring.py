@@ -16,6 +16,8 @@ from sqlalchemy import MetaData
 import wdterp.api.methods.finance
 import wdterp.api.methods.goods
 import wdterp.api.methods.jit
+import wdterp.api.methods.purchase
+import wdterp.api.methods.purchase_settle
 import wdterp.api.methods.sales_raw
 import wdterp.api.methods.sales_sync
 import wdterp.api.methods.sales_trade
@@ -26,6 +28,7 @@ import wdterp.api.methods.wms_ops
 import wdterp.api.methods.wms_ops_positions
 import wdterp.api.methods.wms_other
 import wdterp.api.methods.wms_other_docs
+import wdterp.api.methods.wms_purchase
 import wdterp.api.methods.wms_sales
 import wdterp.api.methods.wms_stock
 import wdterp.api.ops
@@ -33,6 +36,7 @@ import wdterp.api.ops_documents
 import wdterp.api.ops_finance
 import wdterp.api.ops_goods
 import wdterp.api.ops_jit
+import wdterp.api.ops_purchase
 import wdterp.api.ops_sales
 import wdterp.api.ops_sales_wms
 import wdterp.api.ops_stock
@@ -49,6 +53,10 @@ import wdterp.domain.jit.models
 import wdterp.domain.masterdata.loading
 import wdterp.domain.masterdata.models
 import wdterp.domain.numbering.models
+import wdterp.domain.purchase.loading
+import wdterp.domain.purchase.models
+import wdterp.domain.purchase.receiving
+import wdterp.domain.purchase.returns
 import wdterp.domain.sales.models
 import wdterp.domain.sales_wms.hooks
 import wdterp.domain.sales_wms.models
@@ -79,6 +87,7 @@ MODEL_MODULES = (
     wdterp.domain.finance.models,
     wdterp.domain.jit.models,
     wdterp.domain.warehouse_ops.models,
+    wdterp.domain.purchase.models,
 )
 
 #: vendor methods: each module's `@declare`s register when it is imported (above)
@@ -98,6 +107,9 @@ METHOD_MODULES = (
     wdterp.api.methods.wms_sales,
     wdterp.api.methods.finance,
     wdterp.api.methods.jit,
+    wdterp.api.methods.purchase,
+    wdterp.api.methods.wms_purchase,
+    wdterp.api.methods.purchase_settle,
 )
 
 #: ERP-side operations (`wdterp ops`, `/admin/ops`): each module's `@operation`s register when imported
@@ -111,12 +123,15 @@ OPERATION_MODULES = (
     wdterp.api.ops_sales_wms,
     wdterp.api.ops_finance,
     wdterp.api.ops_jit,
+    wdterp.api.ops_purchase,
 )
 
 #: a kind's own rules when one of its documents is checked or cancelled (the document engine's hooks)
 DOCUMENT_HOOKS = (
     *wdterp.domain.stockother.stockio.HOOKS,
     *wdterp.domain.sales_wms.hooks.HOOKS,
+    *wdterp.domain.purchase.receiving.HOOKS,
+    *wdterp.domain.purchase.returns.HOOKS,
 )
 
 #: the sections of a `wdterp load` file, in load order (master data before what refers to it)
@@ -124,6 +139,7 @@ LOAD_SECTIONS = (
     *wdterp.domain.masterdata.loading.SECTIONS,
     *wdterp.domain.catalog.loading.SECTIONS,
     *wdterp.domain.documents.stock_loading.SECTIONS,
+    *wdterp.domain.purchase.loading.SECTIONS,
 )
 
 #: checks before specs are deleted (catalog's registry)
