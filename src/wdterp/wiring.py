@@ -28,6 +28,8 @@ import wdterp.api.methods.wms_other
 import wdterp.api.methods.wms_other_docs
 import wdterp.api.methods.wms_sales
 import wdterp.api.methods.wms_stock
+import wdterp.api.methods.wms_transfer
+import wdterp.api.methods.wms_transfer_query
 import wdterp.api.ops
 import wdterp.api.ops_documents
 import wdterp.api.ops_finance
@@ -36,6 +38,7 @@ import wdterp.api.ops_jit
 import wdterp.api.ops_sales
 import wdterp.api.ops_sales_wms
 import wdterp.api.ops_stock
+import wdterp.api.ops_transfer
 import wdterp.api.ops_warehouse
 import wdterp.domain.calllog.models
 import wdterp.domain.catalog.loading
@@ -57,6 +60,8 @@ import wdterp.domain.stockother.stockio
 import wdterp.domain.sync.logistics
 import wdterp.domain.sync.models
 import wdterp.domain.tenancy.models
+import wdterp.domain.transfer.models
+import wdterp.domain.transfer.service
 import wdterp.domain.warehouse_ops.models
 from wdterp.domain.catalog import service as catalog
 from wdterp.domain.masterdata import loader
@@ -79,6 +84,7 @@ MODEL_MODULES = (
     wdterp.domain.finance.models,
     wdterp.domain.jit.models,
     wdterp.domain.warehouse_ops.models,
+    wdterp.domain.transfer.models,
 )
 
 #: vendor methods: each module's `@declare`s register when it is imported (above)
@@ -98,6 +104,8 @@ METHOD_MODULES = (
     wdterp.api.methods.wms_sales,
     wdterp.api.methods.finance,
     wdterp.api.methods.jit,
+    wdterp.api.methods.wms_transfer,
+    wdterp.api.methods.wms_transfer_query,
 )
 
 #: ERP-side operations (`wdterp ops`, `/admin/ops`): each module's `@operation`s register when imported
@@ -111,12 +119,14 @@ OPERATION_MODULES = (
     wdterp.api.ops_sales_wms,
     wdterp.api.ops_finance,
     wdterp.api.ops_jit,
+    wdterp.api.ops_transfer,
 )
 
 #: a kind's own rules when one of its documents is checked or cancelled (the document engine's hooks)
 DOCUMENT_HOOKS = (
     *wdterp.domain.stockother.stockio.HOOKS,
     *wdterp.domain.sales_wms.hooks.HOOKS,
+    *wdterp.domain.transfer.service.HOOKS,
 )
 
 #: the sections of a `wdterp load` file, in load order (master data before what refers to it)

@@ -527,6 +527,70 @@ WORLD_RECIPES.update({
 })
 
 
+# ---------------------------------------------------------------------------- transfers (issue 11)
+
+
+def _transfers(world: World) -> dict[str, str]:
+    """Once per world: a two-step transfer WH-SH → WH-BJ sent, partly received, stopped with back-fill."""
+    if "transfer" not in world.numbers:
+        number = world.ok("wms.stocktransfer.Edit.createOrder", {
+            "outer_no": "W-TF1", "from_warehouse_no": WH, "to_warehouse_no": "WH-BJ", "mode": 0},
+            [{"spec_no": TEE, "num": 3}, {"spec_no": MUG, "num": 2}], True)["transfer_no"]
+        out = world.ok("wms.stockout.Transfer.createOrder", {"src_order_no": number, "warehouse_no": WH,
+                                                              "is_check": 1}, [{"spec_no": TEE, "num": 3}], True)
+        got = world.ok("wms.stockin.Transfer.createOrder", {"src_order_no": number, "warehouse_no": "WH-BJ",
+                                                             "is_check": 1}, [{"spec_no": TEE, "num": 2}])
+        world.ok("wms.stocktransfer.Manage.pending", [number], True)
+        world.numbers.update(transfer=number, transfer_out=out["message"], transfer_in=got["message"])
+    return world.numbers
+
+
+def _checked_transfer(world: World) -> str:
+    return str(world.ok("wms.stocktransfer.Edit.createOrder", {
+        "outer_no": _new("W-TF"), "from_warehouse_no": WH, "to_warehouse_no": "WH-BJ", "mode": 0},
+        [{"spec_no": TEE, "num": 1}], True)["transfer_no"])
+
+
+def _sent_transfer(world: World) -> str:
+    number = _checked_transfer(world)
+    world.op("transfer.ship", transfer_no=number)
+    return number
+
+
+def _external(world: World) -> str:
+    """Once per world: an outsourced warehouse (run by an external WMS)."""
+    if "external" not in world.numbers:
+        _add(world.tenant, Warehouse(warehouse_no="W-EXT", name="外仓", type=11, is_external=True))
+        world.numbers["external"] = "W-EXT"
+    return str(world.numbers["external"])
+
+
+WORLD_RECIPES.update({
+    "wms.outer.OuterTransfer.createByApi": lambda w: ({"from_warehouse_no": WH, "to_warehouse_no": _external(w),
+                                                       "mode": 1, "create_mode": 2}, [{"spec_no": TEE, "num": 1}]),
+    "wms.stocktransfer.Manage.queryWithDetail": lambda w: ({"transfer_no": _transfers(w)["transfer"]},),
+    "wms.stockout.Transfer.queryWithDetail": lambda w: ({"stockout_no": _transfers(w)["transfer_out"]},),
+    "wms.stockin.Transfer.queryWithDetail": lambda w: ({"stockin_no": _transfers(w)["transfer_in"]},),
+    "finance.settle.Transfer.search": lambda w: ({"transfer_no": _transfers(w)["transfer"]},),
+    "wms.stocktransfer.Edit.createOrder": lambda w: ({"outer_no": _new("W-TF"), "from_warehouse_no": WH,
+                                                      "to_warehouse_no": "WH-BJ", "mode": 5},
+                                                     [{"spec_no": TEE, "num": 1}], True),
+    "wms.stocktransfer.Manage.cancelOrder": lambda w: (str(w.ok("wms.stocktransfer.Edit.createOrder", {
+        "outer_no": _new("W-TF"), "from_warehouse_no": WH, "to_warehouse_no": "WH-BJ", "mode": 0},
+        [{"spec_no": TEE, "num": 1}], False)["transfer_no"]),),
+    "wms.stocktransfer.Manage.pending": lambda w: ([_sent_transfer(w)], False),
+    "wms.stockout.Transfer.createOrder": lambda w: ({"src_order_no": _checked_transfer(w), "warehouse_no": WH},
+                                                    [{"spec_no": TEE, "num": 1}], False),
+    "wms.stockin.Transfer.createOrder": lambda w: ({"src_order_no": _sent_transfer(w), "warehouse_no": "WH-BJ"},
+                                                   [{"spec_no": TEE, "num": 1}]),
+    "wms.stockout.Transfer.cancelOrder": lambda w: (w.ok("wms.stockout.Transfer.createOrder", {
+        "src_order_no": _checked_transfer(w), "warehouse_no": WH, "is_check": 2},
+        [{"spec_no": TEE, "num": 1}], False)["message"],),
+    "wms.stockin.Transfer.cancelOrder": lambda w: (w.ok("wms.stockin.Transfer.createOrder", {
+        "src_order_no": _sent_transfer(w), "warehouse_no": "WH-BJ"}, [{"spec_no": TEE, "num": 1}])["message"],),
+})
+
+
 #: implemented methods without a recipe yet, each with the reason (none today); a method added later must
 #: get a recipe or an entry here, else `test_every_method_has_a_recipe_or_is_listed` fails
 PENDING: dict[str, str] = {}
