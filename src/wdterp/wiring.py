@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from sqlalchemy import MetaData
 
+import wdterp.api.methods.aftersales
 import wdterp.api.methods.finance
 import wdterp.api.methods.goods
 import wdterp.api.methods.jit
@@ -26,11 +27,13 @@ import wdterp.api.methods.wms_ops
 import wdterp.api.methods.wms_ops_positions
 import wdterp.api.methods.wms_other
 import wdterp.api.methods.wms_other_docs
+import wdterp.api.methods.wms_refund
 import wdterp.api.methods.wms_sales
 import wdterp.api.methods.wms_stock
 import wdterp.api.methods.wms_transfer
 import wdterp.api.methods.wms_transfer_query
 import wdterp.api.ops
+import wdterp.api.ops_aftersales
 import wdterp.api.ops_documents
 import wdterp.api.ops_finance
 import wdterp.api.ops_goods
@@ -40,6 +43,8 @@ import wdterp.api.ops_sales_wms
 import wdterp.api.ops_stock
 import wdterp.api.ops_transfer
 import wdterp.api.ops_warehouse
+import wdterp.domain.aftersales.models
+import wdterp.domain.aftersales.service
 import wdterp.domain.calllog.models
 import wdterp.domain.catalog.loading
 import wdterp.domain.catalog.models
@@ -85,6 +90,7 @@ MODEL_MODULES = (
     wdterp.domain.jit.models,
     wdterp.domain.warehouse_ops.models,
     wdterp.domain.transfer.models,
+    wdterp.domain.aftersales.models,
 )
 
 #: vendor methods: each module's `@declare`s register when it is imported (above)
@@ -106,6 +112,8 @@ METHOD_MODULES = (
     wdterp.api.methods.jit,
     wdterp.api.methods.wms_transfer,
     wdterp.api.methods.wms_transfer_query,
+    wdterp.api.methods.aftersales,
+    wdterp.api.methods.wms_refund,
 )
 
 #: ERP-side operations (`wdterp ops`, `/admin/ops`): each module's `@operation`s register when imported
@@ -120,6 +128,7 @@ OPERATION_MODULES = (
     wdterp.api.ops_finance,
     wdterp.api.ops_jit,
     wdterp.api.ops_transfer,
+    wdterp.api.ops_aftersales,
 )
 
 #: a kind's own rules when one of its documents is checked or cancelled (the document engine's hooks)
@@ -127,6 +136,7 @@ DOCUMENT_HOOKS = (
     *wdterp.domain.stockother.stockio.HOOKS,
     *wdterp.domain.sales_wms.hooks.HOOKS,
     *wdterp.domain.transfer.service.HOOKS,
+    *wdterp.domain.aftersales.service.HOOKS,
 )
 
 #: the sections of a `wdterp load` file, in load order (master data before what refers to it)

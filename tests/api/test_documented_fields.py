@@ -591,6 +591,66 @@ WORLD_RECIPES.update({
 })
 
 
+# ---------------------------------------------------------------------------- aftersales (issue 11)
+
+
+def _raw_refund_row(refund_no: str, tid: str, kind: int = 2) -> dict[str, Any]:
+    return {"refund_no": refund_no, "num": 1, "tid": tid, "oid": f"{tid}-1", "type": kind, "status": 3,
+            "refund_version": "1", "refund_amount": 10, "actual_refund_amount": 10, "title": "货品",
+            "logistics_name": "顺丰", "logistics_no": f"SFR-{refund_no}", "buyer_nick": "买家",
+            "refund_time": format_wire_time(now_china()), "is_aftersale": 1, "reason": "质量问题"}
+
+
+def _shipped(world: World) -> str:
+    """A new own-mall trade, shipped: its tid."""
+    tid = _new("W-S")
+    world.ok("sales.RawTrade.pushSelf2", *_pushed(world, tid))
+    trade_no = world.op("sales.submit", tid=tid)["trade_no"]
+    world.op("sales.check", trade_no=trade_no)
+    world.op("sales.consign", trade_no=trade_no, logistics_no=SF, tracking_no=f"SF-{tid}")
+    return tid
+
+
+def _return(world: World) -> str:
+    """A checked return of a new shipped trade: its refund_no."""
+    tid = _shipped(world)
+    raw_no = _new("W-RR")
+    world.ok("aftersales.refund.RawRefund.upload", MALL, [_raw_refund_row(raw_no, tid)])
+    refund_no = str(world.op("refund.submit", raw_refund_no=raw_no)["refund_no"])
+    world.op("refund.check", refund_no=refund_no)
+    return refund_no
+
+
+def _refunds(world: World) -> dict[str, Any]:
+    """Once per world: a return received and archived (History), and one received on an editing stockin."""
+    if "archived-refund" not in world.numbers:
+        done = _return(world)
+        world.op("refund.receive", refund_no=done)
+        world.op("refund.archive", days=0)
+        current = _return(world)
+        world.ok("wms.stockin.Refund.createOrder", {"refund_no": current, "warehouse_no": WH, "logistics_no": "SFR-W",
+                                                    "detail_list": [{"spec_no": TEE, "num": 1}]})
+        world.numbers.update({"archived-refund": done, "refund": current})
+    return world.numbers
+
+
+WORLD_RECIPES.update({
+    "aftersales.refund.RawRefund.upload": lambda w: (MALL, [_raw_refund_row(_new("W-RR"), _shipped(w))]),
+    "aftersales.refund.RawRefund.upload2": lambda w: (MALL, [_raw_refund_row(_new("W-RR"), _shipped(w))]),
+    "aftersales.refund.RawRefund.search": lambda w: (_refunds(w) and window(days=1),),
+    "aftersales.refund.RawRefund.searchHistory": lambda w: (_refunds(w) and window(days=1),),
+    "aftersales.refund.Refund.search": lambda w: ({"refund_no": _refunds(w)["refund"]},),
+    "aftersales.refund.Refund.searchHistory": lambda w: ({"refund_no": _refunds(w)["archived-refund"]},),
+    "wms.stockin.Refund.createOrder": lambda w: ({"refund_no": _return(w), "warehouse_no": WH, "create_mode": 2,
+                                                  "detail_list": [{"spec_no": TEE, "num": 1}]},),
+    "wms.stockin.Refund.queryWithDetail": lambda w: ({"refund_no": _refunds(w)["refund"]},),
+    "wms.stockin.Refund.queryHisWithDetail": lambda w: ({"refund_no": _refunds(w)["archived-refund"]},),
+    "wms.stockin.Refund.returnLogisticsPackageQuery": lambda w: ({"logistics_no": _refunds(w) and "SFR-W"},),
+    "wms.stockin.SmartRefund.upload": lambda w: ({"tid": _shipped(w), "return_warehouse_no": WH, "remark": ""},
+                                                 [{"spec_no": TEE, "stockin_num": 1, "remark": ""}], False),
+})
+
+
 #: implemented methods without a recipe yet, each with the reason (none today); a method added later must
 #: get a recipe or an entry here, else `test_every_method_has_a_recipe_or_is_listed` fails
 PENDING: dict[str, str] = {}
@@ -612,9 +672,13 @@ def _names(method: Method, table: str) -> set[str]:
     return {f.name for f in method.doc.response_tables.get(table, ())}
 
 
+#: lists whose rows a page documents in a table of another name
+_TABLE_ALIASES = {"record": "order_list"}  # wms.stockin.Refund.returnLogisticsPackageQuery
+
+
 def _child(method: Method, name: str) -> tuple[FieldDoc, ...] | None:
     tables = method.doc.response_tables
-    for candidate in (name, name[:1].upper() + name[1:], f"{name}#2"):
+    for candidate in (name, name[:1].upper() + name[1:], f"{name}#2", _TABLE_ALIASES.get(name, name)):
         if candidate in tables and candidate not in ("response", "data"):
             return tables[candidate]
     return None

@@ -23,7 +23,8 @@ def head_shape(method: str, table: str, search: Search, own: tuple[str, ...] = (
     page writes its own way), are computed per page."""
     names = documented_fields(method, table)
     keys = {c.key for c in search.columns} - set(own)
-    return Columns(names, search.columns, computed=[n for n in names if n not in keys])
+    # every column may be None: the searches outer-join what a document points to
+    return Columns(names, search.columns, computed=[n for n in names if n not in keys], nullable=keys)
 
 
 def page(ctx: CallContext, bound: Bound, table: str, compute: Computed, own: tuple[str, ...] = ()) -> dict[str, Any]:
