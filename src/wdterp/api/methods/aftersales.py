@@ -144,9 +144,13 @@ def _refund_search(ctx: CallContext, params: dict[str, Any], history: bool) -> d
 
 
 _REFUND_TIMES = ("modified_from", "modified_to")
+#: the page types its time filters String; they are times (parsed as every start_time is)
+_TIME_TYPES = {name: "Date" for name in ("modified_from", "modified_to", "settle_from", "settle_to", "agree_from",
+                                          "agree_to", "current_phase_timeout_from", "current_phase_timeout_to")}
 
 
-@declare("aftersales.refund.Refund.search", time_fields=_REFUND_TIMES, time_required=False, list_name="order")
+@declare("aftersales.refund.Refund.search", time_fields=_REFUND_TIMES, time_required=False, list_name="order",
+         field_types=_TIME_TYPES)
 def search_refunds(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return _refund_search(ctx, params, history=False)
 
