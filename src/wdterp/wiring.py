@@ -27,7 +27,9 @@ import wdterp.api.methods.wms_ops
 import wdterp.api.methods.wms_ops_positions
 import wdterp.api.methods.wms_other
 import wdterp.api.methods.wms_other_docs
+import wdterp.api.methods.wms_outer
 import wdterp.api.methods.wms_refund
+import wdterp.api.methods.wms_refund_pre
 import wdterp.api.methods.wms_sales
 import wdterp.api.methods.wms_stock
 import wdterp.api.methods.wms_transfer
@@ -57,6 +59,7 @@ import wdterp.domain.jit.models
 import wdterp.domain.masterdata.loading
 import wdterp.domain.masterdata.models
 import wdterp.domain.numbering.models
+import wdterp.domain.outer.models
 import wdterp.domain.sales.models
 import wdterp.domain.sales_wms.hooks
 import wdterp.domain.sales_wms.models
@@ -91,6 +94,7 @@ MODEL_MODULES = (
     wdterp.domain.warehouse_ops.models,
     wdterp.domain.transfer.models,
     wdterp.domain.aftersales.models,
+    wdterp.domain.outer.models,
 )
 
 #: vendor methods: each module's `@declare`s register when it is imported (above)
@@ -114,6 +118,8 @@ METHOD_MODULES = (
     wdterp.api.methods.wms_transfer_query,
     wdterp.api.methods.aftersales,
     wdterp.api.methods.wms_refund,
+    wdterp.api.methods.wms_refund_pre,
+    wdterp.api.methods.wms_outer,
 )
 
 #: ERP-side operations (`wdterp ops`, `/admin/ops`): each module's `@operation`s register when imported

@@ -2,7 +2,7 @@
 
 Revision ID: 0021
 Revises: 0018
-Create Date: 2026-12-04 18:17:21.448556
+Create Date: 2026-12-04 18:28:43.043764
 """
 
 from alembic import op
@@ -157,6 +157,18 @@ def upgrade() -> None:
         batch_op.create_index('ix_transfer_order_tenant_modified', ['tenant_id', 'modified'], unique=False)
         batch_op.create_index(batch_op.f('ix_transfer_order_to_warehouse_id'), ['to_warehouse_id'], unique=False)
 
+    op.create_table('outer_adjust',
+    sa.Column('doc_id', sa.Integer(), nullable=False),
+    sa.Column('tenant_id', sa.Integer(), nullable=False),
+    sa.Column('src_order_type', sa.Integer(), nullable=False),
+    sa.Column('note_count', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['doc_id'], ['stock_document.doc_id'], name=op.f('fk_outer_adjust_doc_id_stock_document'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['tenant_id'], ['tenant.id'], name=op.f('fk_outer_adjust_tenant_id_tenant'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('doc_id', name=op.f('pk_outer_adjust'))
+    )
+    with op.batch_alter_table('outer_adjust', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_outer_adjust_tenant_id'), ['tenant_id'], unique=False)
+
     op.create_table('raw_refund_line',
     sa.Column('rec_id', sa.Integer(), nullable=False),
     sa.Column('refund_id', sa.Integer(), nullable=False),
@@ -282,6 +294,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_raw_refund_line_refund_id'))
 
     op.drop_table('raw_refund_line')
+    with op.batch_alter_table('outer_adjust', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_outer_adjust_tenant_id'))
+
+    op.drop_table('outer_adjust')
     with op.batch_alter_table('transfer_order', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_transfer_order_to_warehouse_id'))
         batch_op.drop_index('ix_transfer_order_tenant_modified')
