@@ -73,7 +73,7 @@ import wdterp.domain.transfer.service
 import wdterp.domain.warehouse_ops.models
 from wdterp.domain.catalog import service as catalog
 from wdterp.domain.masterdata import loader
-from wdterp.domain.sales import flow
+from wdterp.domain.sales import changes, flow
 from wdterp.storage.base import Base
 
 #: the tables of every context (Alembic autogenerate and the migration check, `create_all` in tests)
@@ -157,6 +157,11 @@ SPEC_DELETION_GUARDS = (
     wdterp.domain.inventory.guards.refuse_if_stocked,
 )
 
+#: told of a raw trade re-pushed after its trade shipped (the order flow's registry)
+SHIPPED_CHANGE_LISTENERS = (
+    wdterp.domain.aftersales.service.refund_after_shipment,
+)
+
 #: told of every raw trade of a trade that ships (the order flow's registry)
 SHIPMENT_LISTENERS = (
     wdterp.domain.sync.logistics.queue_shipment,
@@ -178,6 +183,8 @@ def wire() -> None:
         catalog.register_deletion_guard(guard)
     for listener in SHIPMENT_LISTENERS:
         flow.register_shipment_listener(listener)
+    for changed in SHIPPED_CHANGE_LISTENERS:
+        changes.register_shipped_change_listener(changed)
     _wired = True
 
 

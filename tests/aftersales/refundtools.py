@@ -20,8 +20,8 @@ from wdterp.domain.inventory import service as inventory  # noqa: E402
 from wdterp.domain.inventory.models import StockLedger  # noqa: E402
 from wdterp.protocol.clock import format_wire_time, now_china  # noqa: E402
 
-__all__ = ["MALL", "seed", "order", "refund_row", "figures", "ledger", "UPLOAD", "UPLOAD2", "RAW_QUERY",
-           "REFUNDS", "STOCKIN", "STOCKINS"]
+__all__ = ["MALL", "push2", "raw_line", "seed", "order", "refund_row", "figures", "ledger", "UPLOAD", "UPLOAD2",
+           "RAW_QUERY", "REFUNDS", "STOCKIN", "STOCKINS"]
 
 UPLOAD = "aftersales.refund.RawRefund.upload"
 UPLOAD2 = "aftersales.refund.RawRefund.upload2"

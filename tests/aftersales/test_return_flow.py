@@ -16,6 +16,8 @@ from refundtools import (
     figures,
     ledger,
     order,
+    push2,
+    raw_line,
     refund_row,
     seed,
 )
@@ -114,3 +116,21 @@ def test_exchange_takes_the_goods_back(tenant: Any) -> None:
     received = op(tenant, "refund.receive", refund_no=number)
     assert received["status"] == 90 and received["stockin_status"] == 3
     assert figures(tenant, ids["warehouse"], ids["A"])["stock_num"] == 10
+
+
+def test_raw_trade_re_pushed_with_a_refund_after_shipment_makes_the_return(tenant: Any) -> None:
+    ids = seed(tenant)
+    trade_no = order(tenant, "R-4", num=2)
+    op(tenant, "autopilot.set", auto_check=True)
+    push2(tenant, "R-4", [raw_line("R-4", "R-4-1", num=2, refund_status=3, refund_amount=20)], refund_status=1)
+    row = refund_of(tenant, "R-4")
+    assert (row["type"], row["status"], row["stockin_status"], row["from_type"]) == (2, 30, 1, 0)
+    assert row["trade_no_list"] == trade_no and row["detail_list"][0]["refund_num"] == 2
+    assert figures(tenant, ids["warehouse"], ids["A"])["refund_onway_num"] == 2
+    # pushed again: the line is covered, no second refund
+    push2(tenant, "R-4", [raw_line("R-4", "R-4-1", num=2, refund_status=4, refund_amount=20)], refund_status=1)
+    assert tenant.caller.ok(REFUNDS, {"tid": "R-4"}, page=(10, 0))["total_count"] == 1
+    received = op(tenant, "refund.receive", refund_no=row["refund_no"])
+    assert (received["status"], received["stockin_status"]) == (90, 3)
+    trade = tenant.caller.ok("sales.TradeQuery.queryWithDetail", {"trade_no": trade_no}, page=(10, 0))["order"][0]
+    assert trade["refund_status"] == 3 and trade["detail_list"][0]["refund_status"] == 5

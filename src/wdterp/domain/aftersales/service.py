@@ -4,6 +4,7 @@ stockins (src 12) that bring the goods back through the document engine. Codes: 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -31,10 +32,12 @@ from wdterp.domain.masterdata import service as masterdata
 from wdterp.domain.masterdata.models import Shop, Warehouse
 from wdterp.domain.numbering.service import next_no
 from wdterp.domain.sales import changes
+from wdterp.domain.sales.autopilot import rules_of
 from wdterp.domain.sales.flow import RECEIVER
 from wdterp.domain.sales.models import RawTrade, Trade, TradeOrder
 from wdterp.domain.sales.statuses import LogType, TradeStatus
 from wdterp.domain.sales.tradelog import add_log, touch
+from wdterp.domain.tenancy.models import Tenant
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
 
@@ -46,6 +49,8 @@ CREATE_MODE: dict[int, int | None] = {0: StockinStatus.EDITING, 1: StockinStatus
 _TYPE_OF_RAW = {RawRefundType.CANCEL_ORDER: RefundType.PRE_SHIP, RawRefundType.REFUND: RefundType.PRE_SHIP,
                 RawRefundType.RETURN: RefundType.RETURN, RawRefundType.EXCHANGE: RefundType.EXCHANGE,
                 RawRefundType.REFUND_ONLY: RefundType.REFUND_ONLY}
+#: platform line refund_status of a refund under way or done: 2 已申请退款 · 3 等待退货 · 4 等待收货 · 5 退款成功
+PLATFORM_REFUNDING = frozenset({2, 3, 4, 5})
 _HEADER = ("type", "status", "refund_version", "refund_amount", "actual_refund_amount", "title", "logistics_name",
            "logistics_no", "buyer_nick", "refund_time", "current_phase_timeout", "is_aftersale", "reason",
            "pay_account", "pay_no", "remark", "modify_flag")
@@ -129,6 +134,50 @@ def _trade_orders(session: Session, raw: RawRefund) -> list[tuple[RawRefundLine,
     return [(line, order) for line, order in pairs if order is not None]
 
 
+@dataclass(frozen=True)
+class Returned:
+    """One trade line a refund is for: how many and how much."""
+
+    order: TradeOrder
+    num: Decimal
+    amount: Decimal
+    remark: str = ""
+
+
+def build_refund(session: Session, trade: Trade, tid: str, kind: int, lines: Sequence[Returned], operator: str,
+                 raw: RawRefund | None = None, from_type: int = 0) -> Refund:
+    """A new refund (待审核) of a trade's lines; the trade's lines and log record it."""
+    refund = Refund(
+        tenant_id=trade.tenant_id, refund_no=next_no(session, trade.tenant_id, "TK"), shop_id=trade.shop_id,
+        platform_id=trade.platform_id, raw_refund_id=raw.refund_id if raw else 0,
+        raw_refund_no=raw.refund_no if raw else "", type=kind, status=RefundStatus.AWAITING_CHECK,
+        stockin_status=StockinState.NONE, rr_status=raw.status if raw else 0, from_type=from_type,
+        trade_id=trade.trade_id, trade_no=trade.trade_no, tid=tid, buyer_nick=raw.buyer_nick if raw else "",
+        receiver_name=trade.receiver_name, receiver_telno=trade.receiver_mobile,
+        receiver_address=trade.receiver_address, return_warehouse_id=trade.warehouse_id or 0,
+        return_logistics_no=raw.logistics_no if raw else "", return_logistics_name=raw.logistics_name if raw else "",
+        reason=raw.reason if raw else "", remark=raw.remark if raw else "", creator_name=operator,
+        current_phase_timeout=raw.current_phase_timeout if raw else None, stockin_num=ZERO, archived=False)
+    refund.lines = [RefundLine(
+        trade_order_id=x.order.rec_id, spec_id=x.order.spec_id, tid=x.order.src_tid, oid=x.order.src_oid,
+        num=x.order.num, refund_num=x.num, stockin_num=ZERO, price=x.order.share_price or x.order.price,
+        original_price=x.order.price, total_amount=x.order.share_amount, refund_amount=x.amount,
+        api_goods_name=x.order.api_goods_name, api_spec_name=x.order.api_spec_name,
+        api_goods_id=x.order.api_goods_id, api_spec_id=x.order.api_spec_id, remark=x.remark) for x in lines]
+    refund.refund_num = sum((x.refund_num for x in refund.lines), ZERO)
+    refund.goods_amount = sum((x.refund_amount for x in refund.lines), ZERO)
+    refund.refund_amount = raw.refund_amount if raw else refund.goods_amount
+    refund.actual_refund_amount = raw.actual_refund_amount if raw else refund.goods_amount
+    session.add(refund)
+    session.flush()
+    for x in lines:
+        x.order.refund_status = max(x.order.refund_status, 2)  # 已申请退款
+    trade.refund_status = max(trade.refund_status, 1)
+    add_log(session, trade, LogType.REFUNDED, f"生成退换单 {refund.refund_no}", operator)
+    touch(trade)
+    return refund
+
+
 def submit(session: Session, raw: RawRefund, operator: str = SYSTEM) -> Refund | None:
     """递交: the raw refund becomes a refund of its trade (E61 when it has none)."""
     if raw.process_status not in (RawProcess.NEW, RawProcess.FAILED):
@@ -139,31 +188,10 @@ def submit(session: Session, raw: RawRefund, operator: str = SYSTEM) -> Refund |
     pairs = _trade_orders(session, raw)
     trade = session.get(Trade, pairs[0][1].trade_id)
     assert trade is not None
-    refund = Refund(
-        tenant_id=raw.tenant_id, refund_no=next_no(session, raw.tenant_id, "TK"), shop_id=raw.shop_id,
-        platform_id=raw.platform_id, raw_refund_id=raw.refund_id, raw_refund_no=raw.refund_no,
-        type=_TYPE_OF_RAW[RawRefundType(raw.type)], status=RefundStatus.AWAITING_CHECK,
-        stockin_status=StockinState.NONE, rr_status=raw.status, from_type=0, trade_id=trade.trade_id,
-        trade_no=trade.trade_no, tid=raw.tid, buyer_nick=raw.buyer_nick, receiver_name=trade.receiver_name,
-        receiver_telno=trade.receiver_mobile, receiver_address=trade.receiver_address,
-        return_warehouse_id=trade.warehouse_id or 0, return_logistics_no=raw.logistics_no,
-        return_logistics_name=raw.logistics_name, refund_amount=raw.refund_amount,
-        actual_refund_amount=raw.actual_refund_amount, reason=raw.reason, remark=raw.remark,
-        creator_name=operator, current_phase_timeout=raw.current_phase_timeout, stockin_num=ZERO, archived=False)
-    refund.lines = [RefundLine(
-        trade_order_id=order.rec_id, spec_id=order.spec_id, tid=line.tid, oid=line.oid, num=order.num,
-        refund_num=line.num, stockin_num=ZERO, price=order.share_price or order.price, original_price=order.price,
-        total_amount=order.share_amount, refund_amount=line.refund_amount, api_goods_name=order.api_goods_name,
-        api_spec_name=order.api_spec_name, api_goods_id=order.api_goods_id, api_spec_id=order.api_spec_id,
-        remark=line.remark) for line, order in pairs]
-    refund.refund_num = sum((x.refund_num for x in refund.lines), ZERO)
-    refund.goods_amount = sum((x.refund_amount for x in refund.lines), ZERO)
-    session.add(refund)
-    session.flush()
+    refund = build_refund(session, trade, raw.tid, _TYPE_OF_RAW[RawRefundType(raw.type)],
+                          [Returned(order, line.num, line.refund_amount, line.remark) for line, order in pairs],
+                          operator, raw)
     raw.process_status, raw.sys_refund_id, raw.bad_reason = RawProcess.SUBMITTED, refund.refund_id, ""
-    trade.refund_status = max(trade.refund_status, 1)
-    add_log(session, trade, LogType.REFUNDED, f"生成退换单 {refund.refund_no}", operator)
-    touch(trade)
     return refund
 
 
@@ -207,10 +235,25 @@ def _complete(session: Session, refund: Refund) -> None:
     refund.settle_time = refund.modified = now_china()
     trade = session.get(Trade, refund.trade_id)
     if trade is not None:
+        _refunded_on_trade(trade, refund)
         add_log(session, trade, LogType.REFUNDED, f"退换单 {refund.refund_no} 已完成", SYSTEM)
     raw = session.get(RawRefund, refund.raw_refund_id) if refund.raw_refund_id else None
     if raw is not None:
         raw.process_status = RawProcess.HANDLED
+
+
+def _refunded_on_trade(trade: Trade, refund: Refund) -> None:
+    """The trade's own refund fields: its lines 退款成功 with their refunded quantity, the header 2 部分退款 /
+    3 全部退款 (a pre-ship refund's lines were already taken off by the order flow)."""
+    by_id = {line.trade_order_id: line for line in refund.lines}
+    for order in trade.orders:
+        line = by_id.get(order.rec_id)
+        if line is not None:
+            order.refund_status = 5
+            order.refund_num = max(order.refund_num, line.refund_num)
+    everything = all(order.refund_num >= order.num for order in trade.orders)
+    trade.refund_status = 3 if everything else 2
+    touch(trade)
 
 
 def cancel(refund: Refund) -> None:
@@ -337,28 +380,31 @@ def refund_for_return(session: Session, tenant_id: int, tid: str, details: Seque
     assert trade is not None
     specs = dict(session.execute(select(Spec.spec_no, Spec.spec_id).where(
         Spec.spec_id.in_({o.spec_id for o in orders}))).all())
-    refund = Refund(tenant_id=tenant_id, refund_no=next_no(session, tenant_id, "TK"), shop_id=trade.shop_id,
-                    platform_id=trade.platform_id, type=RefundType.RETURN, status=RefundStatus.AWAITING_CHECK,
-                    stockin_status=StockinState.NONE, from_type=1, trade_id=trade.trade_id, trade_no=trade.trade_no,
-                    tid=tid, buyer_nick=trade.buyer_nick, receiver_name=trade.receiver_name,
-                    return_warehouse_id=trade.warehouse_id or 0, creator_name=operator, stockin_num=ZERO,
-                    archived=False, raw_refund_id=0, raw_refund_no="")
+    lines = []
     for row in details:
-        spec_id = specs.get(str(row.get("spec_no")))
-        order = next((o for o in orders if o.spec_id == spec_id), None)
+        order = next((o for o in orders if o.spec_id == specs.get(str(row.get("spec_no")))), None)
         if order is None:
             raise ApiError("E61", f"spec {row.get('spec_no')!r} is not on the trade of {tid}")
         num = Decimal(str(row.get("stockin_num") or 0))
-        refund.lines.append(RefundLine(trade_order_id=order.rec_id, spec_id=order.spec_id, tid=tid, oid=order.src_oid,
-                                       num=order.num, refund_num=num, stockin_num=ZERO, price=order.share_price,
-                                       original_price=order.price, total_amount=order.share_amount,
-                                       refund_amount=order.share_price * num, remark=str(row.get("remark") or "")))
-    refund.refund_num = sum((x.refund_num for x in refund.lines), ZERO)
-    refund.goods_amount = refund.refund_amount = sum((x.refund_amount for x in refund.lines), ZERO)
-    session.add(refund)
-    session.flush()
+        lines.append(Returned(order, num, order.share_price * num, str(row.get("remark") or "")))
+    refund = build_refund(session, trade, tid, RefundType.RETURN, lines, operator, from_type=1)
     check(session, refund, operator)
     return refund
+
+
+def refund_after_shipment(session: Session, raw: RawTrade, trade: Trade) -> None:
+    """A shipped trade's raw trade re-pushed with lines refunded on the platform (已申请退款 … 退款成功):
+    a return (API抓单) for the lines no refund covers yet, checked at once on autopilot."""
+    covered = set(session.scalars(select(RefundLine.oid).join(Refund, Refund.refund_id == RefundLine.refund_id).where(
+        Refund.tenant_id == raw.tenant_id, Refund.tid == raw.tid, Refund.status != RefundStatus.CANCELLED)))
+    asked = {o.oid: o for o in raw.orders if o.refund_status in PLATFORM_REFUNDING and o.oid not in covered}
+    lines = [Returned(order, order.num, asked[order.src_oid].refund_amount or order.share_amount)
+             for order in trade.orders if order.src_tid == raw.tid and order.src_oid in asked]
+    if not lines:
+        return
+    refund = build_refund(session, trade, raw.tid, RefundType.RETURN, lines, SYSTEM)
+    if rules_of(session.get(Tenant, raw.tenant_id)).get("auto_check"):
+        check(session, refund, SYSTEM)
 
 
 def archive(session: Session, tenant_id: int, days: int) -> int:

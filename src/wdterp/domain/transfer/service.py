@@ -105,6 +105,16 @@ def require_available(session: Session, tenant_id: int, warehouse_id: int, lines
             raise ApiError(row, f"{spec_no}: transfer {num} > available {available}", spec_no=spec_no)
 
 
+#: what E33 asks of a transfer out of an external warehouse: 收货人、收货电话、省份、城市、地址 (the target's)
+RECEIVER = ("contact", "telno", "province", "city", "address")
+
+
+def _require_receiver(source: Warehouse, values: dict[str, Any]) -> None:
+    missing = [name for name in RECEIVER if not values.get(name)]
+    if engine.is_external(source) and missing:
+        raise ApiError("E33", f"{source.warehouse_no} is external; missing {', '.join(missing)}")
+
+
 def _ensure_outer_no_unused(session: Session, tenant_id: int, outer_no: str) -> None:
     if not outer_no:
         return
@@ -127,10 +137,12 @@ def create(session: Session, tenant_id: int, source: Warehouse, target: Warehous
             raise business_error("外仓调拨的调出仓库或调入仓库必须为外部仓库",
                                  f"{source.warehouse_no} and {target.warehouse_no} are both own warehouses")
         mode = OUTER_MODES.get(mode, -1)
-    elif mode not in TWO_STEP_MODES | ONE_STEP_MODES:
-        raise business_error("调拨类型不正确", f"mode {values.get('mode')!r} is not 0/1/2/5/6/7")
+    else:
+        _require_receiver(source, values)
+        if mode not in TWO_STEP_MODES | ONE_STEP_MODES:
+            mode = -1
     if mode < 0:
-        raise business_error("调拨类型不正确", f"outer mode {values.get('mode')!r} is not 1/2/3/4")
+        raise business_error("调拨类型不正确", f"mode {values.get('mode')!r} is not one of the page's")
     outer_no = str(values.get("outer_no") or "")
     _ensure_outer_no_unused(session, tenant_id, outer_no)
     lines = _transfer_lines(session, tenant_id, mode, source, target, details, settings)
