@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from docseed import set_settings
-from xfertools import seed
+from xfertools import seed, set_settings
 
 from helpers import expect
 

@@ -11,13 +11,13 @@ from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "documents"))
 
-from docseed import seed  # noqa: E402
+from docseed import seed, set_settings  # noqa: E402
 
 from support import TenantHandle  # noqa: E402
 from wdterp.domain.inventory import service as inventory  # noqa: E402
 from wdterp.domain.inventory.models import StockLedger  # noqa: E402
 
-__all__ = ["seed", "figures", "ledger"]
+__all__ = ["seed", "set_settings", "figures", "ledger"]
 
 
 def figures(tenant: TenantHandle, warehouse_id: int, spec_id: int, defect: bool = False) -> dict[str, Any]:
