@@ -45,6 +45,7 @@ import wdterp.api.ops_sales_wms
 import wdterp.api.ops_stock
 import wdterp.api.ops_transfer
 import wdterp.api.ops_warehouse
+import wdterp.domain.aftersales.autopilot
 import wdterp.domain.aftersales.models
 import wdterp.domain.aftersales.service
 import wdterp.domain.calllog.models
@@ -73,6 +74,7 @@ import wdterp.domain.transfer.service
 import wdterp.domain.warehouse_ops.models
 from wdterp.domain.catalog import service as catalog
 from wdterp.domain.masterdata import loader
+from wdterp.domain.sales import autopilot as sales_autopilot
 from wdterp.domain.sales import changes, flow
 from wdterp.storage.base import Base
 
@@ -157,6 +159,11 @@ SPEC_DELETION_GUARDS = (
     wdterp.domain.inventory.guards.refuse_if_stocked,
 )
 
+#: further steps of the autopilot's background round (the order autopilot's registry)
+AUTOPILOT_ROUND_STEPS = (
+    wdterp.domain.aftersales.autopilot.receive_due,
+)
+
 #: told of a raw trade re-pushed after its trade shipped (the order flow's registry)
 SHIPPED_CHANGE_LISTENERS = (
     wdterp.domain.aftersales.service.refund_after_shipment,
@@ -183,6 +190,8 @@ def wire() -> None:
         catalog.register_deletion_guard(guard)
     for listener in SHIPMENT_LISTENERS:
         flow.register_shipment_listener(listener)
+    for step in AUTOPILOT_ROUND_STEPS:
+        sales_autopilot.register_round_step(step)
     for changed in SHIPPED_CHANGE_LISTENERS:
         changes.register_shipped_change_listener(changed)
     _wired = True

@@ -134,3 +134,17 @@ def test_raw_trade_re_pushed_with_a_refund_after_shipment_makes_the_return(tenan
     assert (received["status"], received["stockin_status"]) == (90, 3)
     trade = tenant.caller.ok("sales.TradeQuery.queryWithDetail", {"trade_no": trade_no}, page=(10, 0))["order"][0]
     assert trade["refund_status"] == 3 and trade["detail_list"][0]["refund_status"] == 5
+
+
+def test_autopilot_receives_checked_returns(tenant: Any) -> None:
+    ids = seed(tenant)
+    order(tenant, "R-5", num=1)
+    op(tenant, "autopilot.set", auto_submit=True, auto_check=True)
+    assert op(tenant, "autopilot.refunds", receive_after_seconds=0)["auto_receive_refund_after_seconds"] == 0
+    tenant.caller.ok(UPLOAD, MALL, [refund_row("P-5", "R-5", 2, num=1)])
+    assert refund_of(tenant, "R-5")["status"] == 30
+    op(tenant, "autopilot.run")
+    row = refund_of(tenant, "R-5")
+    assert (row["status"], row["stockin_status"]) == (90, 3)
+    assert figures(tenant, ids["warehouse"], ids["A"]) == {"stock_num": 10, "lock_num": 0, "refund_onway_num": 0}
+    op(tenant, "autopilot.refunds", receive_after_seconds=-1)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wdterp.api.ops import OperationError, Param, operation
-from wdterp.domain.aftersales import service
+from wdterp.domain.aftersales import autopilot, service
 from wdterp.domain.aftersales.models import RawRefund, Refund
 
 OPERATOR = "ops"
@@ -59,3 +59,10 @@ def cancel_refund(session: Session, tenant_id: int, refund_no: str) -> dict[str,
            params={"days": Param(int, default=30)})
 def archive_refunds(session: Session, tenant_id: int, days: int = 30) -> dict[str, Any]:
     return {"archived": service.archive(session, tenant_id, days)}
+
+
+@operation("autopilot.refunds", help="Autopilot of returns: receive a checked return's goods N seconds after its "
+                                     "check (-1 = off); raw refunds follow auto_submit/auto_check (autopilot.set)",
+           params={"receive_after_seconds": int})
+def set_refund_autopilot(session: Session, tenant_id: int, receive_after_seconds: int) -> dict[str, Any]:
+    return autopilot.set_receive_rule(session, tenant_id, receive_after_seconds)
