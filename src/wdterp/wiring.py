@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from sqlalchemy import MetaData
 
+import wdterp.api.methods.aftersales
 import wdterp.api.methods.finance
 import wdterp.api.methods.goods
 import wdterp.api.methods.jit
@@ -29,9 +30,15 @@ import wdterp.api.methods.wms_ops_positions
 import wdterp.api.methods.wms_other
 import wdterp.api.methods.wms_other_docs
 import wdterp.api.methods.wms_purchase
+import wdterp.api.methods.wms_outer
+import wdterp.api.methods.wms_refund
+import wdterp.api.methods.wms_refund_pre
 import wdterp.api.methods.wms_sales
 import wdterp.api.methods.wms_stock
+import wdterp.api.methods.wms_transfer
+import wdterp.api.methods.wms_transfer_query
 import wdterp.api.ops
+import wdterp.api.ops_aftersales
 import wdterp.api.ops_documents
 import wdterp.api.ops_finance
 import wdterp.api.ops_goods
@@ -40,7 +47,11 @@ import wdterp.api.ops_purchase
 import wdterp.api.ops_sales
 import wdterp.api.ops_sales_wms
 import wdterp.api.ops_stock
+import wdterp.api.ops_transfer
 import wdterp.api.ops_warehouse
+import wdterp.domain.aftersales.autopilot
+import wdterp.domain.aftersales.models
+import wdterp.domain.aftersales.service
 import wdterp.domain.calllog.models
 import wdterp.domain.catalog.loading
 import wdterp.domain.catalog.models
@@ -57,6 +68,7 @@ import wdterp.domain.purchase.loading
 import wdterp.domain.purchase.models
 import wdterp.domain.purchase.receiving
 import wdterp.domain.purchase.returns
+import wdterp.domain.outer.models
 import wdterp.domain.sales.models
 import wdterp.domain.sales_wms.hooks
 import wdterp.domain.sales_wms.models
@@ -65,10 +77,13 @@ import wdterp.domain.stockother.stockio
 import wdterp.domain.sync.logistics
 import wdterp.domain.sync.models
 import wdterp.domain.tenancy.models
+import wdterp.domain.transfer.models
+import wdterp.domain.transfer.service
 import wdterp.domain.warehouse_ops.models
 from wdterp.domain.catalog import service as catalog
 from wdterp.domain.masterdata import loader
-from wdterp.domain.sales import flow
+from wdterp.domain.sales import autopilot as sales_autopilot
+from wdterp.domain.sales import changes, flow
 from wdterp.storage.base import Base
 
 #: the tables of every context (Alembic autogenerate and the migration check, `create_all` in tests)
@@ -88,6 +103,9 @@ MODEL_MODULES = (
     wdterp.domain.jit.models,
     wdterp.domain.warehouse_ops.models,
     wdterp.domain.purchase.models,
+    wdterp.domain.transfer.models,
+    wdterp.domain.aftersales.models,
+    wdterp.domain.outer.models,
 )
 
 #: vendor methods: each module's `@declare`s register when it is imported (above)
@@ -110,6 +128,12 @@ METHOD_MODULES = (
     wdterp.api.methods.purchase,
     wdterp.api.methods.wms_purchase,
     wdterp.api.methods.purchase_settle,
+    wdterp.api.methods.wms_transfer,
+    wdterp.api.methods.wms_transfer_query,
+    wdterp.api.methods.aftersales,
+    wdterp.api.methods.wms_refund,
+    wdterp.api.methods.wms_refund_pre,
+    wdterp.api.methods.wms_outer,
 )
 
 #: ERP-side operations (`wdterp ops`, `/admin/ops`): each module's `@operation`s register when imported
@@ -124,6 +148,8 @@ OPERATION_MODULES = (
     wdterp.api.ops_finance,
     wdterp.api.ops_jit,
     wdterp.api.ops_purchase,
+    wdterp.api.ops_transfer,
+    wdterp.api.ops_aftersales,
 )
 
 #: a kind's own rules when one of its documents is checked or cancelled (the document engine's hooks)
@@ -132,6 +158,8 @@ DOCUMENT_HOOKS = (
     *wdterp.domain.sales_wms.hooks.HOOKS,
     *wdterp.domain.purchase.receiving.HOOKS,
     *wdterp.domain.purchase.returns.HOOKS,
+    *wdterp.domain.transfer.service.HOOKS,
+    *wdterp.domain.aftersales.service.HOOKS,
 )
 
 #: the sections of a `wdterp load` file, in load order (master data before what refers to it)
@@ -145,6 +173,16 @@ LOAD_SECTIONS = (
 #: checks before specs are deleted (catalog's registry)
 SPEC_DELETION_GUARDS = (
     wdterp.domain.inventory.guards.refuse_if_stocked,
+)
+
+#: further steps of the autopilot's background round (the order autopilot's registry)
+AUTOPILOT_ROUND_STEPS = (
+    wdterp.domain.aftersales.autopilot.receive_due,
+)
+
+#: told of a raw trade re-pushed after its trade shipped (the order flow's registry)
+SHIPPED_CHANGE_LISTENERS = (
+    wdterp.domain.aftersales.service.refund_after_shipment,
 )
 
 #: told of every raw trade of a trade that ships (the order flow's registry)
@@ -168,6 +206,10 @@ def wire() -> None:
         catalog.register_deletion_guard(guard)
     for listener in SHIPMENT_LISTENERS:
         flow.register_shipment_listener(listener)
+    for step in AUTOPILOT_ROUND_STEPS:
+        sales_autopilot.register_round_step(step)
+    for changed in SHIPPED_CHANGE_LISTENERS:
+        changes.register_shipped_change_listener(changed)
     _wired = True
 
 
