@@ -16,6 +16,8 @@ from sqlalchemy import MetaData
 import wdterp.api.methods.finance
 import wdterp.api.methods.goods
 import wdterp.api.methods.jit
+import wdterp.api.methods.process
+import wdterp.api.methods.process_docs
 import wdterp.api.methods.sales_raw
 import wdterp.api.methods.sales_sync
 import wdterp.api.methods.sales_trade
@@ -33,6 +35,7 @@ import wdterp.api.ops_documents
 import wdterp.api.ops_finance
 import wdterp.api.ops_goods
 import wdterp.api.ops_jit
+import wdterp.api.ops_process
 import wdterp.api.ops_sales
 import wdterp.api.ops_sales_wms
 import wdterp.api.ops_stock
@@ -49,6 +52,9 @@ import wdterp.domain.jit.models
 import wdterp.domain.masterdata.loading
 import wdterp.domain.masterdata.models
 import wdterp.domain.numbering.models
+import wdterp.domain.process.loading
+import wdterp.domain.process.models
+import wdterp.domain.process.service
 import wdterp.domain.sales.models
 import wdterp.domain.sales_wms.hooks
 import wdterp.domain.sales_wms.models
@@ -57,6 +63,7 @@ import wdterp.domain.stockother.stockio
 import wdterp.domain.sync.logistics
 import wdterp.domain.sync.models
 import wdterp.domain.tenancy.models
+import wdterp.domain.virtual_warehouse.models
 import wdterp.domain.warehouse_ops.models
 from wdterp.domain.catalog import service as catalog
 from wdterp.domain.masterdata import loader
@@ -79,6 +86,8 @@ MODEL_MODULES = (
     wdterp.domain.finance.models,
     wdterp.domain.jit.models,
     wdterp.domain.warehouse_ops.models,
+    wdterp.domain.process.models,
+    wdterp.domain.virtual_warehouse.models,
 )
 
 #: vendor methods: each module's `@declare`s register when it is imported (above)
@@ -98,6 +107,8 @@ METHOD_MODULES = (
     wdterp.api.methods.wms_sales,
     wdterp.api.methods.finance,
     wdterp.api.methods.jit,
+    wdterp.api.methods.process,
+    wdterp.api.methods.process_docs,
 )
 
 #: ERP-side operations (`wdterp ops`, `/admin/ops`): each module's `@operation`s register when imported
@@ -111,18 +122,21 @@ OPERATION_MODULES = (
     wdterp.api.ops_sales_wms,
     wdterp.api.ops_finance,
     wdterp.api.ops_jit,
+    wdterp.api.ops_process,
 )
 
 #: a kind's own rules when one of its documents is checked or cancelled (the document engine's hooks)
 DOCUMENT_HOOKS = (
     *wdterp.domain.stockother.stockio.HOOKS,
     *wdterp.domain.sales_wms.hooks.HOOKS,
+    *wdterp.domain.process.service.HOOKS,
 )
 
 #: the sections of a `wdterp load` file, in load order (master data before what refers to it)
 LOAD_SECTIONS = (
     *wdterp.domain.masterdata.loading.SECTIONS,
     *wdterp.domain.catalog.loading.SECTIONS,
+    *wdterp.domain.process.loading.SECTIONS,
     *wdterp.domain.documents.stock_loading.SECTIONS,
 )
 

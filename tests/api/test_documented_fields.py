@@ -288,6 +288,19 @@ def _history(world: World) -> None:
     world.op("sales.archive", days=0)
 
 
+def _production(world: World) -> None:
+    """A producer, a BOM and a quick production order (materials out, goods in, settled)."""
+    world.op("producer.create", producer_no="W-SC", producer_name="生产商")
+    world.ok("process.Bom.upload", {"bom_name": "W-BOM", "fee": 1, "detail_list": [
+        {"spec_no": "TS01-WH-L", "num": 1, "is_product": True}, {"spec_no": "SOCK01-BK", "num": 2}]})
+    world.ok("process.Process.upload", _process(type=1, is_check=True))
+
+
+def _process(**extra: Any) -> dict[str, Any]:
+    return {"out_warehouse_no": WH, "in_warehouse_no": WH, "operator_name": "admin", "producer_no": "W-SC",
+            "process_count": 1, "bom_name": "W-BOM", "detail_list": [], **extra}
+
+
 @pytest.fixture(scope="module")
 def world(backend: Backend) -> World:
     tenant = make_tenant(backend)
@@ -295,7 +308,7 @@ def world(backend: Backend) -> World:
     with tenant.db.transaction() as session:
         load_document(session, {**document, "sid": tenant.sid})
     built = World(tenant)
-    for step in (_sales, _documents, _warehouse, _finance, _history):
+    for step in (_sales, _documents, _warehouse, _finance, _history, _production):
         step(built)
     return built
 
@@ -433,6 +446,9 @@ WRITE_RECIPES: dict[str, WorldRecipe] = {
     "finance.RawPayment.push": lambda w: ([{"shop_no": MALL, "order_no": "W-SHIP", "pay_order_no": _new("P"),
                                             "type": 1, "in_amount": 1, "num": 1}],),
     "wms.stockout.Base.searchSN": lambda w: _half_hour(),
+    "process.Bom.upload": lambda w: ({"bom_name": _new("W-BOM"), "detail_list": [
+        {"spec_no": "TS01-WH-L", "num": 1, "is_product": True}, {"spec_no": "SOCK01-BK", "num": 1}]},),
+    "process.Process.upload": lambda w: (_process(),),
     "sales.TradeQuery.getTradeMergedLog": lambda w: _half_hour(),
 }
 WORLD_RECIPES.update(WRITE_RECIPES)
