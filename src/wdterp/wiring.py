@@ -22,6 +22,7 @@ import wdterp.api.methods.sales_raw
 import wdterp.api.methods.sales_sync
 import wdterp.api.methods.sales_trade
 import wdterp.api.methods.setting
+import wdterp.api.methods.settle_other_in
 import wdterp.api.methods.stock_cost
 import wdterp.api.methods.wms_base
 import wdterp.api.methods.wms_ops
@@ -109,6 +110,7 @@ METHOD_MODULES = (
     wdterp.api.methods.jit,
     wdterp.api.methods.process,
     wdterp.api.methods.process_docs,
+    wdterp.api.methods.settle_other_in,
 )
 
 #: ERP-side operations (`wdterp ops`, `/admin/ops`): each module's `@operation`s register when imported

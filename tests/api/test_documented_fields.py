@@ -365,6 +365,11 @@ WORLD_RECIPES: dict[str, WorldRecipe] = {
     "wms.stockout.JitOrder.search": lambda w: (_half_hour()[0], {}),
     "sales.jit.JitRefund.search": lambda w: ({"jit_refund_no": "W-R1"}, {}),
     "wms.stockin.JitRefund.searchOrderWithDetail": lambda w: (_half_hour()[0], {}),
+    "process.Bom.search": lambda w: _day(),
+    "process.Process.search": lambda w: _day(),
+    "wms.stockout.Process.queryWithDetail": lambda w: _day(),
+    "wms.stockin.Process.queryWithDetail": lambda w: _day(),
+    "finance.settle.process.search": lambda w: _day(),
 }
 
 _serial = itertools.count(1)
@@ -449,6 +454,7 @@ WRITE_RECIPES: dict[str, WorldRecipe] = {
     "process.Bom.upload": lambda w: ({"bom_name": _new("W-BOM"), "detail_list": [
         {"spec_no": "TS01-WH-L", "num": 1, "is_product": True}, {"spec_no": "SOCK01-BK", "num": 1}]},),
     "process.Process.upload": lambda w: (_process(),),
+    "finance.settle.OtherIn.upload": lambda w: ({"other_in_no": w.numbers["in-order"], "post_fee": 1}, []),
     "sales.TradeQuery.getTradeMergedLog": lambda w: _half_hour(),
 }
 WORLD_RECIPES.update(WRITE_RECIPES)
