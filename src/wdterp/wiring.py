@@ -24,6 +24,8 @@ import wdterp.api.methods.sales_trade
 import wdterp.api.methods.setting
 import wdterp.api.methods.settle_other_in
 import wdterp.api.methods.stock_cost
+import wdterp.api.methods.virtual_warehouse
+import wdterp.api.methods.virtual_warehouse_queries
 import wdterp.api.methods.wms_base
 import wdterp.api.methods.wms_ops
 import wdterp.api.methods.wms_ops_positions
@@ -64,7 +66,9 @@ import wdterp.domain.stockother.stockio
 import wdterp.domain.sync.logistics
 import wdterp.domain.sync.models
 import wdterp.domain.tenancy.models
+import wdterp.domain.virtual_warehouse.loading
 import wdterp.domain.virtual_warehouse.models
+import wdterp.domain.virtual_warehouse.strategies
 import wdterp.domain.warehouse_ops.models
 from wdterp.domain.catalog import service as catalog
 from wdterp.domain.masterdata import loader
@@ -111,6 +115,8 @@ METHOD_MODULES = (
     wdterp.api.methods.process,
     wdterp.api.methods.process_docs,
     wdterp.api.methods.settle_other_in,
+    wdterp.api.methods.virtual_warehouse,
+    wdterp.api.methods.virtual_warehouse_queries,
 )
 
 #: ERP-side operations (`wdterp ops`, `/admin/ops`): each module's `@operation`s register when imported
@@ -132,6 +138,7 @@ DOCUMENT_HOOKS = (
     *wdterp.domain.stockother.stockio.HOOKS,
     *wdterp.domain.sales_wms.hooks.HOOKS,
     *wdterp.domain.process.service.HOOKS,
+    *wdterp.domain.virtual_warehouse.strategies.HOOKS,
 )
 
 #: the sections of a `wdterp load` file, in load order (master data before what refers to it)
@@ -139,6 +146,7 @@ LOAD_SECTIONS = (
     *wdterp.domain.masterdata.loading.SECTIONS,
     *wdterp.domain.catalog.loading.SECTIONS,
     *wdterp.domain.process.loading.SECTIONS,
+    *wdterp.domain.virtual_warehouse.loading.SECTIONS,
     *wdterp.domain.documents.stock_loading.SECTIONS,
 )
 

@@ -1,5 +1,5 @@
-"""ERP-side steps of production (`wdterp ops run process.*`): producers, check, pick, produce,
-finish, cancel a production order, check its settlement."""
+"""ERP-side steps of production (`wdterp ops run process.*`: producers, check, pick, produce,
+finish, cancel a production order, check its settlement) and of virtual warehouses (`vw.*`)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 from wdterp.api.ops import Param, operation
 from wdterp.domain.process import service
 from wdterp.domain.process.models import ProcessOrder
+from wdterp.domain.virtual_warehouse import orders as vw_orders
+from wdterp.domain.virtual_warehouse import service as vw_service
 
 OPERATOR = "ops"
 
@@ -74,3 +76,41 @@ def cancel_process(session: Session, tenant_id: int, process_no: str) -> dict[st
 def settle_process(session: Session, tenant_id: int, settle_no: str) -> dict[str, Any]:
     found = service.check_settlement(session, tenant_id, settle_no)
     return {"settle_no": found.settle_no, "status": found.status}
+
+
+# ---------------------------------------------------------------------------- virtual warehouses
+
+
+def _numbers(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+@operation("vw.create", help="Create or update a virtual warehouse (虚拟仓) over real warehouses, for shops",
+           params={"virtual_warehouse_no": str, "virtual_warehouse_name": Param(str, default=""),
+                   "warehouse_nos": Param(str, help="real warehouses, comma-separated"),
+                   "shop_nos": Param(str, default="", help="shops whose orders draw on it, comma-separated")})
+def create_virtual_warehouse(session: Session, tenant_id: int, virtual_warehouse_no: str, warehouse_nos: str,
+                             virtual_warehouse_name: str = "", shop_nos: str = "") -> dict[str, Any]:
+    found = vw_service.save(session, tenant_id, virtual_warehouse_no, virtual_warehouse_name, _numbers(warehouse_nos),
+                            _numbers(shop_nos))
+    return {"virtual_warehouse_id": found.virtual_warehouse_id, "virtual_warehouse_no": found.virtual_warehouse_no}
+
+
+@operation("vw.order.check", help="Check a virtual-warehouse order (VO…): its quantities move",
+           params={"order_no": str})
+def check_virtual_order(session: Session, tenant_id: int, order_no: str) -> dict[str, Any]:
+    order = vw_orders.find(session, tenant_id, order_no)
+    vw_orders.check(session, order)
+    return {"order_no": order.order_no, "order_status": order.order_status}
+
+
+@operation("vw.order.cancel", help="Cancel a virtual-warehouse order that is not checked", params={"order_no": str})
+def cancel_virtual_order(session: Session, tenant_id: int, order_no: str) -> dict[str, Any]:
+    order = vw_orders.find(session, tenant_id, order_no)
+    vw_orders.cancel(session, order)
+    return {"order_no": order.order_no, "order_status": order.order_status}
+
+
+@operation("vw.order.run_due", help="Check the virtual-warehouse transfers whose pre-check time has come")
+def run_due_virtual_orders(session: Session, tenant_id: int) -> dict[str, Any]:
+    return {"checked": vw_orders.run_due(session, tenant_id)}
