@@ -294,6 +294,10 @@ def _production(world: World) -> None:
     world.ok("process.Bom.upload", {"bom_name": "W-BOM", "fee": 1, "detail_list": [
         {"spec_no": "TS01-WH-L", "num": 1, "is_product": True}, {"spec_no": "SOCK01-BK", "num": 2}]})
     world.ok("process.Process.upload", _process(type=1, is_check=True))
+    world.op("vw.create", virtual_warehouse_no="W-VW", virtual_warehouse_name="虚拟仓", warehouse_nos=WH,
+             shop_nos=MALL)
+    world.ok("setting.strategy.VirtualWarehouse.create", {"virtual_warehouse_no": "W-VW", "is_check": 1},
+             [{"spec_no": "SOCK01-BK", "warehouse_no": WH, "num": 5, "price": 4}])
 
 
 def _process(**extra: Any) -> dict[str, Any]:
@@ -370,6 +374,10 @@ WORLD_RECIPES: dict[str, WorldRecipe] = {
     "wms.stockout.Process.queryWithDetail": lambda w: _day(),
     "wms.stockin.Process.queryWithDetail": lambda w: _day(),
     "finance.settle.process.search": lambda w: _day(),
+    "setting.strategy.VirtualWarehouse.query": lambda w: ({"virtual_warehouse_no": "W-VW"},),
+    "setting.strategy.VirtualWarehouse.warehouseSearch": lambda w: _day(),
+    "setting.strategy.VirtualWarehouse.stockSearch": lambda w: _day(),
+    "setting.strategy.VirtualWarehouse.orderSearch": lambda w: _day(),
 }
 
 _serial = itertools.count(1)
@@ -454,6 +462,14 @@ WRITE_RECIPES: dict[str, WorldRecipe] = {
     "process.Bom.upload": lambda w: ({"bom_name": _new("W-BOM"), "detail_list": [
         {"spec_no": "TS01-WH-L", "num": 1, "is_product": True}, {"spec_no": "SOCK01-BK", "num": 1}]},),
     "process.Process.upload": lambda w: (_process(),),
+    "setting.strategy.VirtualWarehouse.create": lambda w: (
+        {"virtual_warehouse_no": "W-VW", "is_check": 1}, [{"spec_no": "SOCK01-BK", "warehouse_no": WH, "num": 1}]),
+    "setting.strategy.VirtualWarehouse.strategyAllocationCreate": lambda w: (
+        {"range": 1, "mode": 0, "rule_no": _new("W-R"), "rule_name": "规则", "src_order_type": "1"},
+        [{"spec_no": "SOCK01-BK", "vir_warehouse_no": "W-VW", "num": 1}]),
+    "setting.strategy.VirtualWarehouse.reserveExtractAdd": lambda w: (
+        {"order_no": _new("QC-W"), "order_type": 21}, [{"spec_no": "SOCK01-BK", "vir_warehouse_no": "W-VW",
+                                                       "priority": 1, "num": 1}]),
     "finance.settle.OtherIn.upload": lambda w: ({"other_in_no": w.numbers["in-order"], "post_fee": 1}, []),
     "sales.TradeQuery.getTradeMergedLog": lambda w: _half_hour(),
 }
