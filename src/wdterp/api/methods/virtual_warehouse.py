@@ -7,12 +7,14 @@ from typing import Any
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
 from wdterp.api.registry import declare
+from wdterp.api.validation import PLAIN_TEXT
 from wdterp.domain.virtual_warehouse import orders, strategies
 
 STRATEGY_MADE = {"data": "策略创建成功"}
 
 
-@declare("setting.strategy.VirtualWarehouse.create")
+# pre_time is "yyyy-MM-dd HH:mm" (its page), not a wire time: the domain parses it
+@declare("setting.strategy.VirtualWarehouse.create", field_types={"pre_time": PLAIN_TEXT})
 def create(ctx: CallContext, orderMap: dict[str, Any], detailList: list[dict[str, Any]]) -> dict[str, Any]:  # noqa: N803
     warehouses = {str(raw.get("warehouse_no")): docrows.warehouse(ctx, raw.get("warehouse_no")) for raw in detailList}
     result = orders.create(ctx.session, ctx.tenant_id, orderMap, detailList, warehouses, ctx.settings)

@@ -73,7 +73,8 @@ def create_allocation(session: Session, tenant_id: int, params: dict[str, Any],
     rule_no = str(params.get("rule_no") or "")
     if session.scalar(select(AllocationStrategy.rule_id).where(AllocationStrategy.tenant_id == tenant_id,
                                                               AllocationStrategy.rule_no == rule_no)):
-        raise business_error(f"规则编码{rule_no}已存在", f"rule_no {rule_no!r} exists")
+        # the caller's own code for the rule, like an outer_no: a repeat is the idempotency row
+        raise ApiError("E39", f"rule_no {rule_no!r} already used")
     src = params.get("src_order_type")
     source = int(src) if src not in (None, "") else None
     if source is not None and source not in SOURCE_KINDS:
