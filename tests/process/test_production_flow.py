@@ -57,7 +57,7 @@ def test_quick_production_completes_at_once(tenant: Any) -> None:
     came = tenant.caller.ok(IN_QUERY, {"process_no": data["process_no"]}, page=(10, 0))["order"]
     assert [(x["status"], x["src_order_type"]) for x in came] == [(80, 6)]
     settle = tenant.caller.ok(SETTLE, {"process_no": data["process_no"]}, page=(10, 0))["order"][0]
-    assert settle["material_amount"] == 14 and settle["process_fee"] == 4 and settle["status"] == 20
+    assert settle["material_amount"] == "14.0000" and settle["process_fee"] == "4.0000" and settle["status"] == 20
     assert settle["detail_list"][0]["stockin_price"] == 9 and settle["detail_list"][0]["settle_num"] == 2
     op(tenant, "process.settle", settle_no=settle["settle_no"])
     order = tenant.caller.ok(SEARCH, {"process_no": data["process_no"]}, page=(10, 0))["order"][0]
@@ -115,3 +115,16 @@ def test_failed_check_leaves_the_order_awaiting_check(tenant: Any) -> None:
     order = tenant.caller.ok(SEARCH, {"process_no": data["process_no"]}, page=(10, 0))["order"][0]
     assert order["status"] == 30
     assert tenant.caller.ok(OUT_QUERY, {"process_no": data["process_no"]}, page=(10, 0))["total_count"] == 0
+
+
+def test_producers_come_from_a_load_file(tenant: Any) -> None:
+    from wdterp.domain.masterdata.loader import load_document
+
+    seed(tenant)
+    with tenant.db.transaction() as session:
+        report = load_document(session, {"sid": tenant.sid, "producers": [
+            {"producer_no": "SC002", "producer_name": "二号生产商"}, {"producer_no": "SC001", "is_disabled": True}]})
+    assert (report.sections["producers"].created, report.sections["producers"].existing) == (1, 1)
+    assert tenant.caller.ok(UPLOAD, process_order(producer_no="SC002"))["status"] == 0
+    refused = tenant.caller.call(UPLOAD, process_order())
+    assert refused == {"status": 100, "message": "生产商SC001不存在或已停用"}

@@ -79,6 +79,9 @@ def test_strategy_rows(sqlite_tenant: Any) -> None:
     for method in ("setting.strategy.VirtualWarehouse.orderSearch", "setting.strategy.VirtualWarehouse.warehouseSearch",
                    "setting.strategy.VirtualWarehouse.stockSearch"):
         expect(call(method, {}, page=(10, 0)), "E23")
+    sqlite_tenant.update_app(warehouses=["WH-BJ"])
+    expect(call(ALLOCATION, {**rule, "rule_no": "R2"}, detail), "E34")
+    expect(call(RELEASE, info, release), "E34")
 
 
 def test_query_and_warehouse_search(sqlite_tenant: Any) -> None:

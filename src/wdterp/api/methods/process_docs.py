@@ -3,6 +3,7 @@ settlements (finance.settle.process.search)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from wdterp.api.context import CallContext
@@ -24,8 +25,13 @@ IN_ROWS = Columns(documented_fields(IN_QUERY, "Order"), searches.STOCKINS.column
 OUT_LINE_ROWS = Columns(documented_fields(OUT_QUERY, "detail_list"), searches.DOC_LINES.columns,
                         ("position_details_list",), LINE_CONSTANTS)
 IN_LINE_ROWS = Columns(documented_fields(IN_QUERY, "detail_list"), searches.DOC_LINES.columns, (), LINE_CONSTANTS)
-SETTLE_ROWS = Columns(documented_fields(SETTLE_QUERY, "order"), searches.SETTLEMENTS.columns, ("detail_list",))
-SETTLE_LINE_ROWS = Columns(documented_fields(SETTLE_QUERY, "detail_list"), searches.SETTLEMENT_LINES.columns)
+#: amounts the settlement page answers as text with four decimals (its example: "material_amount":"3.1936")
+SETTLE_TEXTS = ("material_amount", "process_fee", "other_fee")
+SETTLE_LINE_TEXTS = ("cost", "cost_price", "share_other_fee")
+SETTLE_ROWS = Columns(documented_fields(SETTLE_QUERY, "order"), searches.SETTLEMENTS.columns,
+                      ("detail_list", *SETTLE_TEXTS))
+SETTLE_LINE_ROWS = Columns(documented_fields(SETTLE_QUERY, "detail_list"), searches.SETTLEMENT_LINES.columns,
+                           SETTLE_LINE_TEXTS)
 _L = searches.DOC_LINES.index
 
 
@@ -65,11 +71,16 @@ def query_stockins(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return _documents(ctx, "in", params)
 
 
+def _texts(rows: list[Any], search: Any, names: tuple[str, ...]) -> dict[str, list[Any]]:
+    return {name: [f"{Decimal(str(v or 0)):.4f}" for v in column(rows, search, name)] for name in names}
+
+
 def _settlement_lines(ctx: CallContext, rows: list[Any]) -> dict[str, list[Any]]:
     ids = column(rows, searches.SETTLEMENTS, "settle_id")
     lines = by_parent(ctx, searches.SETTLEMENT_LINES, searches.lines(searches.SETTLEMENT_LINES, ids),
-                      SETTLE_LINE_ROWS, "settle_id")
-    return {"detail_list": [lines.get(i, []) for i in ids]}
+                      SETTLE_LINE_ROWS, "settle_id",
+                      lambda found: _texts(found, searches.SETTLEMENT_LINES, SETTLE_LINE_TEXTS))
+    return {"detail_list": [lines.get(i, []) for i in ids], **_texts(rows, searches.SETTLEMENTS, SETTLE_TEXTS)}
 
 
 # the page's error example ("参数中必须包含起止时间") asks for the window unless a number is given

@@ -8,9 +8,16 @@ from wdterp.api import docrows
 from wdterp.api.context import CallContext
 from wdterp.api.registry import declare
 from wdterp.api.validation import PLAIN_TEXT
-from wdterp.domain.virtual_warehouse import orders, strategies
+from wdterp.domain.virtual_warehouse import orders, service, strategies
 
 STRATEGY_MADE = {"data": "策略创建成功"}
+
+
+def _permit_strategy(ctx: CallContext, detail: list[dict[str, Any]]) -> None:
+    """A strategy moves stock of its virtual warehouses' real warehouses: the app needs them all (E34)."""
+    names = {str(raw.get(key)) for raw in detail for key in ("vir_warehouse_no", "to_virwarehouse_no") if raw.get(key)}
+    for warehouse_no in service.warehouse_nos(ctx.session, ctx.tenant_id, sorted(names)):
+        ctx.require_warehouse(warehouse_no)
 
 
 # pre_time is "yyyy-MM-dd HH:mm" (its page), not a wire time: the domain parses it
@@ -27,6 +34,7 @@ def create(ctx: CallContext, orderMap: dict[str, Any], detailList: list[dict[str
 @declare("setting.strategy.VirtualWarehouse.reserveExtractAdd", paged=False, field_types={"order_no": "String"})
 def reserve_extract_add(ctx: CallContext, orderInfo: dict[str, Any],  # noqa: N803
                         detail: list[dict[str, Any]]) -> dict[str, Any]:
+    _permit_strategy(ctx, detail)
     strategies.create_release(ctx.session, ctx.tenant_id, orderInfo, detail)
     return STRATEGY_MADE
 
@@ -34,5 +42,6 @@ def reserve_extract_add(ctx: CallContext, orderInfo: dict[str, Any],  # noqa: N8
 @declare("setting.strategy.VirtualWarehouse.strategyAllocationCreate", paged=False)
 def strategy_allocation_create(ctx: CallContext, params: dict[str, Any],
                                detail: list[dict[str, Any]]) -> dict[str, Any]:
+    _permit_strategy(ctx, detail)
     strategies.create_allocation(ctx.session, ctx.tenant_id, params, detail)
     return STRATEGY_MADE

@@ -174,3 +174,14 @@ def release(session: Session, tenant_id: int, virtual_warehouse_id: int, warehou
                              f"{virtual_warehouse_id} holds of {warehouse_id}/{spec_id}")
     inventory.release(session, [Move(warehouse_id, spec_id, num)])
     _ledger(session, tenant_id, virtual_warehouse_id, warehouse_id, spec_id, -num, after, source)
+
+
+def warehouse_nos(session: Session, tenant_id: int, numbers: Sequence[str]) -> list[str]:
+    """The real warehouses of these virtual warehouses (unknown ones ignored: refused where they are used)."""
+    if not numbers:
+        return []
+    member = VirtualWarehouseMember
+    stmt = (select(Warehouse.warehouse_no).join(member, member.warehouse_id == Warehouse.warehouse_id)
+            .join(VirtualWarehouse, VirtualWarehouse.virtual_warehouse_id == member.virtual_warehouse_id)
+            .where(VirtualWarehouse.tenant_id == tenant_id, VirtualWarehouse.virtual_warehouse_no.in_(list(numbers))))
+    return sorted(set(session.scalars(stmt)))
