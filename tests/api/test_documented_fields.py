@@ -336,6 +336,23 @@ def _history(world: World) -> None:
     world.op("sales.archive", days=0)
 
 
+def _production(world: World) -> None:
+    """A producer, a BOM and a quick production order (materials out, goods in, settled)."""
+    world.op("producer.create", producer_no="W-SC", producer_name="生产商")
+    world.ok("process.Bom.upload", {"bom_name": "W-BOM", "fee": 1, "detail_list": [
+        {"spec_no": "TS01-WH-L", "num": 1, "is_product": True}, {"spec_no": "SOCK01-BK", "num": 2}]})
+    world.ok("process.Process.upload", _process(type=1, is_check=True))
+    world.op("vw.create", virtual_warehouse_no="W-VW", virtual_warehouse_name="虚拟仓", warehouse_nos=WH,
+             shop_nos=MALL)
+    world.ok("setting.strategy.VirtualWarehouse.create", {"virtual_warehouse_no": "W-VW", "is_check": 1},
+             [{"spec_no": "SOCK01-BK", "warehouse_no": WH, "num": 5, "price": 4}])
+
+
+def _process(**extra: Any) -> dict[str, Any]:
+    return {"out_warehouse_no": WH, "in_warehouse_no": WH, "operator_name": "admin", "producer_no": "W-SC",
+            "process_count": 1, "bom_name": "W-BOM", "detail_list": [], **extra}
+
+
 @pytest.fixture(scope="module")
 def world(backend: Backend) -> World:
     tenant = make_tenant(backend)
@@ -343,7 +360,7 @@ def world(backend: Backend) -> World:
     with tenant.db.transaction() as session:
         load_document(session, {**document, "sid": tenant.sid})
     built = World(tenant)
-    for step in (_sales, _documents, _warehouse, _finance, _purchase, _history):
+    for step in (_sales, _documents, _warehouse, _finance, _purchase, _history, _production):
         step(built)
     return built
 
@@ -400,6 +417,15 @@ WORLD_RECIPES: dict[str, WorldRecipe] = {
     "wms.stockout.JitOrder.search": lambda w: (_half_hour()[0], {}),
     "sales.jit.JitRefund.search": lambda w: ({"jit_refund_no": "W-R1"}, {}),
     "wms.stockin.JitRefund.searchOrderWithDetail": lambda w: (_half_hour()[0], {}),
+    "process.Bom.search": lambda w: _day(),
+    "process.Process.search": lambda w: _day(),
+    "wms.stockout.Process.queryWithDetail": lambda w: _day(),
+    "wms.stockin.Process.queryWithDetail": lambda w: _day(),
+    "finance.settle.process.search": lambda w: _day(),
+    "setting.strategy.VirtualWarehouse.query": lambda w: ({"virtual_warehouse_no": "W-VW"},),
+    "setting.strategy.VirtualWarehouse.warehouseSearch": lambda w: _day(),
+    "setting.strategy.VirtualWarehouse.stockSearch": lambda w: _day(),
+    "setting.strategy.VirtualWarehouse.orderSearch": lambda w: _day(),
 }
 
 _serial = itertools.count(1)
@@ -481,6 +507,18 @@ WRITE_RECIPES: dict[str, WorldRecipe] = {
     "finance.RawPayment.push": lambda w: ([{"shop_no": MALL, "order_no": "W-SHIP", "pay_order_no": _new("P"),
                                             "type": 1, "in_amount": 1, "num": 1}],),
     "wms.stockout.Base.searchSN": lambda w: _half_hour(),
+    "process.Bom.upload": lambda w: ({"bom_name": _new("W-BOM"), "detail_list": [
+        {"spec_no": "TS01-WH-L", "num": 1, "is_product": True}, {"spec_no": "SOCK01-BK", "num": 1}]},),
+    "process.Process.upload": lambda w: (_process(),),
+    "setting.strategy.VirtualWarehouse.create": lambda w: (
+        {"virtual_warehouse_no": "W-VW", "is_check": 1}, [{"spec_no": "SOCK01-BK", "warehouse_no": WH, "num": 1}]),
+    "setting.strategy.VirtualWarehouse.strategyAllocationCreate": lambda w: (
+        {"range": 1, "mode": 0, "rule_no": _new("W-R"), "rule_name": "规则", "src_order_type": "1"},
+        [{"spec_no": "SOCK01-BK", "vir_warehouse_no": "W-VW", "num": 1}]),
+    "setting.strategy.VirtualWarehouse.reserveExtractAdd": lambda w: (
+        {"order_no": _new("QC-W"), "order_type": 21}, [{"spec_no": "SOCK01-BK", "vir_warehouse_no": "W-VW",
+                                                       "priority": 1, "num": 1}]),
+    "finance.settle.OtherIn.upload": lambda w: ({"other_in_no": w.numbers["in-order"], "post_fee": 1}, []),
     "sales.TradeQuery.getTradeMergedLog": lambda w: _half_hour(),
 }
 WORLD_RECIPES.update(WRITE_RECIPES)
