@@ -26,6 +26,7 @@ from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.service import DocumentRef, Move, ShortageError, default_shortage
 from wdterp.domain.masterdata.models import Warehouse
 from wdterp.domain.numbering.service import next_no
+from wdterp.domain.queries import Reader, first_of
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
 from wdterp.protocol.numbers import bounded_decimal
@@ -75,12 +76,12 @@ class LineSpec:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def active_warehouse(session: Session, tenant_id: int, warehouse_no: str) -> Warehouse:
+def active_warehouse(session: Reader, tenant_id: int, warehouse_no: str) -> Warehouse:
     """The enabled warehouse of a document (E31 when not given, E34 when unknown or disabled)."""
     if not warehouse_no:
         raise ApiError("E31")
-    warehouse = session.scalar(select(Warehouse).where(Warehouse.tenant_id == tenant_id,
-                                                       Warehouse.warehouse_no == warehouse_no))
+    warehouse = first_of(session, select(Warehouse).where(Warehouse.tenant_id == tenant_id,
+                                                          Warehouse.warehouse_no == warehouse_no))
     if warehouse is None or warehouse.is_disabled:
         raise ApiError("E34", f"warehouse {warehouse_no!r} does not exist or is disabled")
     return warehouse

@@ -21,10 +21,12 @@ from wdterp.domain.inventory.detail import (
     NO_EXPIRY,
     active_batch,
     default_position,
+    default_position_of,
     ensure_batch,
     position,
 )
 from wdterp.domain.inventory.models import Stock, StockLedger
+from wdterp.domain.queries import Reader, first_of
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
 from wdterp.storage.units import insert_missing
@@ -79,8 +81,8 @@ def _upsert_stock_rows(session: Session, tenant_id: int, keys: Iterable[tuple[in
     insert_missing(session, Stock, values, ("warehouse_id", "spec_id", "defect"))
 
 
-def stock_row(session: Session, warehouse_id: int, spec_id: int, defect: bool = False) -> Stock | None:
-    return session.scalar(select(Stock).where(Stock.warehouse_id == warehouse_id, Stock.spec_id == spec_id,
+def stock_row(session: Reader, warehouse_id: int, spec_id: int, defect: bool = False) -> Stock | None:
+    return first_of(session, select(Stock).where(Stock.warehouse_id == warehouse_id, Stock.spec_id == spec_id,
                                               Stock.defect.is_(defect)))
 
 
@@ -382,7 +384,7 @@ def move_between_positions(session: Session, tenant_id: int, move: Move, to_posi
         if left <= 0:
             break
 
-__all__ = ["NO_EXPIRY", "active_batch", "adjust_counters", "adjust_counters_many", "default_position", "ensure_batch",
-           "ledger_total", "position", "CounterChange",
+__all__ = ["NO_EXPIRY", "active_batch", "adjust_counters", "adjust_counters_many", "default_position",
+           "default_position_of", "ensure_batch", "ledger_total", "position", "CounterChange",
            "DocumentRef", "Move", "apply_moves", "available", "count_to", "lock_stock_rows", "mark_counted",
            "move_between_positions", "position_stock", "release", "reserve"]
