@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Select, func, select
 from sqlalchemy.orm import Session
 
 from wdterp.api.wire import Columns
+from wdterp.domain.masterdata.scope import Rights
 from wdterp.domain.paging import DEFAULT_PAGE, Page
 from wdterp.domain.queries import CoreSelect
 from wdterp.domain.tenancy.service import AppAccess
@@ -53,11 +54,15 @@ class CallContext:
 
     # ------------------------------------------------------------------ permissions
 
+    @property
+    def rights(self) -> Rights:
+        """The app's shops and warehouses (`domain/masterdata/scope.py`)."""
+        return Rights(self.access.shops, self.access.warehouses)
+
     def require_warehouse(self, warehouse_no: str | None) -> str:
         if not warehouse_no:
             raise ApiError("E31")
-        if not self.access.may_use_warehouse(warehouse_no):
-            raise ApiError("E34", f"app {self.access.key} has no access to warehouse {warehouse_no}")
+        self.rights.require_warehouse(warehouse_no)
         return warehouse_no
 
     def permitted_warehouses(self) -> frozenset[str] | None:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
+from wdterp.protocol.numbers import INT32_MAX, INT32_MIN
 
 #: what a read of Core statements runs on: a call's connection (the read path, no ORM session made)
 #: or a session (writes that read on the way); both have `execute`, `scalar` and `scalars`
@@ -47,10 +48,16 @@ def among(column: Any, allowed: frozenset[str] | None) -> ColumnElement[bool] | 
     return None if allowed is None else column.in_(sorted(allowed))
 
 
+def storable_key(value: int) -> bool:
+    """Whether an id can name a row: our keys are 32-bit, a documented Long may be larger (no such
+    row, rather than PostgreSQL's "integer out of range")."""
+    return INT32_MIN <= value <= INT32_MAX
+
+
 def by_id(session: Reader, model: Any, ids: Iterable[int]) -> dict[int, Any]:
     """Rows of `model` by primary key, read in one statement: ORM instances from a session,
     `Record`s from a connection (a read that makes no session)."""
-    wanted = sorted({i for i in ids if i is not None})
+    wanted = sorted({i for i in ids if i is not None and storable_key(i)})
     if not wanted:
         return {}
     key = model.__mapper__.primary_key[0]

@@ -11,19 +11,18 @@ import gc
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from email.utils import formatdate
 from typing import Any
 from urllib.parse import unquote_plus
 
 import orjson
-from sqlalchemy.exc import DBAPIError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
-from starlette.routing import Mount, Route
+from starlette.routing import Mount, Route, request_response
 from starlette.types import Receive, Scope, Send
 
 from wdterp import __version__
@@ -35,6 +34,7 @@ from wdterp.gateway.admin import admin_routes
 from wdterp.gateway.autopilot import AutopilotTask
 from wdterp.gateway.calllog import CallLogWriter
 from wdterp.gateway.config import GatewayConfig
+from wdterp.gateway.failures import failure_of
 from wdterp.gateway.limits import make_limits
 from wdterp.gateway.pipeline import Call, Pipeline
 from wdterp.protocol.clock import now_china
@@ -68,8 +68,9 @@ def _http_date() -> str:
 
 
 #: uvicorn options of every server of ours: the gateway sends its own `Date` header (the client
-#: corrects its clock from it), so uvicorn's is turned off; one `Date` per response
-SERVER_OPTIONS: dict[str, Any] = {"date_header": False}
+#: corrects its clock from it), so uvicorn's is turned off; one `Date` per response. No access
+#: log: its lines carry every query string, sign and salt included (the call log records calls)
+SERVER_OPTIONS: dict[str, Any] = {"date_header": False, "access_log": False}
 #: how much of a captured request or response body the call log keeps
 CAPTURE_LIMIT = 64 * 1024
 
@@ -177,12 +178,8 @@ class Gateway:
         return client[0] if client else ""
 
     def _envelope_for(self, exc: Exception, call: Call) -> tuple[dict[str, Any], str]:
-        if isinstance(exc, DBAPIError):
-            exc = ApiError("E12" if not self.db.reachable() else "E13", f"{type(exc.orig).__name__}")
-        if isinstance(exc, ApiError):
-            return {"status": exc.code, "message": exc.message}, exc.detail
-        log.exception("unexpected error in request %s", call.request_id)
-        return {"status": 99, "message": "其他错误"}, f"{type(exc).__name__}: {exc}"
+        failure = failure_of(exc, call.request_id, self.db.reachable)
+        return failure.payload, failure.detail
 
     async def health(self, request: Request) -> Response:
         """`GET /health`: outside the envelope (load balancers and probes read the HTTP status)."""
@@ -231,16 +228,29 @@ class Gateway:
             self.pipeline.close()
 
 
+class AnyMethod:
+    """An endpoint for every HTTP method, TRACE, PROPFIND, CONNECT... included.
+
+    A route of a plain function answers only the methods it lists, and Starlette answers the
+    others with 405 text/plain: not an envelope. An ASGI app as a route's endpoint gets them all.
+    """
+
+    def __init__(self, endpoint: Callable[[Request], Awaitable[Response]]) -> None:
+        self.app = request_response(endpoint)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, send)
+
+
 def create_app(config: GatewayConfig | None = None, db: Database | None = None) -> Starlette:
     wire()
     gateway = Gateway(config or GatewayConfig(), db)
     console = ConsoleContext(gateway.db, gateway.cache.invalidate, gateway.config.admin_token)
-    methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
     routes = [
-        Route("/health", gateway.health, methods=methods),
+        Route("/health", AnyMethod(gateway.health)),
         Mount("/admin", routes=admin_routes(gateway.db, gateway.cache, gateway.config.admin_token)),
         Mount("/console", app=console_app(console)),
-        Route("/{path:path}", gateway.not_found, methods=methods),
+        Route("/{path:path}", AnyMethod(gateway.not_found)),
     ]
     app = GatewayApp(routes=routes, lifespan=gateway.lifespan)
     app.gateway = app.state.gateway = gateway

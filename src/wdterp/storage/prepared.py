@@ -21,6 +21,7 @@ the SQL compares exactly what SQLAlchemy would have sent. Rows come back as the 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,10 @@ from sqlalchemy import Connection, Select, bindparam, func, select
 from sqlalchemy.engine import Dialect
 
 Clause = Callable[[Any], Any]
+
+
+#: compiled statements kept per search (one per filters given and list lengths, and dialect)
+CACHE_LIMIT = 256
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,11 @@ class Search:
             stmt = self._build(shape)
             page = stmt.order_by(*self.order_by).limit(bindparam("page_limit")).offset(bindparam("page_offset"))
             count = select(func.count()).select_from(stmt.subquery())
-            found = self._cache[key] = (compile_for(page, dialect), compile_for(count, dialect))
+            found = (compile_for(page, dialect), compile_for(count, dialect))
+            if len(self._cache) >= CACHE_LIMIT:  # list lengths are the caller's: bound what they can grow
+                with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+                    del self._cache[next(iter(self._cache))]
+            self._cache[key] = found
         return found
 
     def listing(self, values: Mapping[str, Any], dialect: Dialect) -> Compiled:

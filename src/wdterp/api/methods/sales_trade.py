@@ -80,7 +80,7 @@ def _remark_items(value: Any) -> list[dict[str, Any]]:
 
 @declare("sales.TradeEdit.modifyRemark", overrides={"data": _remark_items})
 def modify_remark(ctx: CallContext, items: list[dict[str, Any]]) -> dict[str, Any]:
-    errors = edits.modify_remarks(ctx.session, ctx.tenant_id, items, ctx.access.key)
+    errors = edits.modify_remarks(ctx.session, ctx.tenant_id, items, ctx.access.key, ctx.rights)
     return {"message": "成功" if not errors else "部分失败", "error": errors}
 
 
@@ -88,7 +88,7 @@ def modify_remark(ctx: CallContext, items: list[dict[str, Any]]) -> dict[str, An
 def to_exception(ctx: CallContext, trade_no: str) -> dict[str, Any]:
     if not trade_no:
         raise ApiError("E21", "empty trade_no")
-    return {"message": edits.to_exception(ctx.session, ctx.tenant_id, trade_no, ctx.access.key)}
+    return {"message": edits.to_exception(ctx.session, ctx.tenant_id, trade_no, ctx.access.key, ctx.rights)}
 
 
 # ---------------------------------------------------------------------------- import, payments

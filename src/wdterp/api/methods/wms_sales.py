@@ -194,7 +194,9 @@ def _weighed(ctx: CallContext, w: Weighed) -> dict[str, Any]:
             "logistics_no": w.logistics_no, "calc_weight": float(w.calc_weight)}
 
 
-@declare("wms.stockout.Sales.weighingExt")
+# The weighing pages mark packagerId, operateTableName and force required, and onceWeighing's own
+# example sends operateTableName null: read as optional (empty, no packager, not forced).
+@declare("wms.stockout.Sales.weighingExt", optional=("packageBarcode", "packagerId", "force"))
 def weighing_ext(ctx: CallContext, number: str, package_barcode: str | None, weight: Decimal,
                  packager_id: int | None, force: bool | None) -> dict[str, Any]:
     w = service.weigh(ctx.session, ctx.tenant_id, number or "", weight, settings=ctx.settings,
@@ -203,7 +205,7 @@ def weighing_ext(ctx: CallContext, number: str, package_barcode: str | None, wei
     return {"logistics_name": _weighed(ctx, w)["logistics_name"]}
 
 
-@declare("wms.stockout.Sales.onceWeighing")
+@declare("wms.stockout.Sales.onceWeighing", optional=("packageBarcode", "packagerId", "operateTableName", "force"))
 def once_weighing(ctx: CallContext, number: str, package_barcode: str | None, weight: Decimal,
                   packager_id: int | None, table_name: str | None, force: bool | None) -> dict[str, Any]:
     w = service.weigh(ctx.session, ctx.tenant_id, number or "", weight, settings=ctx.settings,
@@ -212,7 +214,7 @@ def once_weighing(ctx: CallContext, number: str, package_barcode: str | None, we
     return _weighed(ctx, w)
 
 
-@declare("wms.stockout.Sales.onceWeighingByNo")
+@declare("wms.stockout.Sales.onceWeighingByNo", optional=("packageBarcode", "packagerNo", "operateTableName", "force"))
 def once_weighing_by_no(ctx: CallContext, number: str, package_barcode: str | None, weight: Decimal,
                         packager_no: str | None, table_name: str | None, force: bool | None) -> dict[str, Any]:
     w = service.weigh(ctx.session, ctx.tenant_id, number or "", weight, settings=ctx.settings,

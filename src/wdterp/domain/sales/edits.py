@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.lookup import spec_by_no
 from wdterp.domain.masterdata.models import Logistics, Shop, TradeLabel, Warehouse
+from wdterp.domain.masterdata.scope import ALL, Rights
 from wdterp.domain.masterdata.service import active_trade_label
 from wdterp.domain.queries import Reader
 from wdterp.domain.sales.flow import raw_trades_of, recount
@@ -47,8 +48,9 @@ def _touch(trade: Trade) -> None:
 
 
 def modify_remarks(session: Session, tenant_id: int, items: list[dict[str, Any]],
-                   operator: str) -> list[dict[str, str]]:
-    """客服备注 of unchecked trades; returns per-item failures. E21 when no listed trade exists."""
+                   operator: str, rights: Rights = ALL) -> list[dict[str, str]]:
+    """客服备注 of unchecked trades; returns per-item failures. E21 when no listed trade exists;
+    a trade of a shop or warehouse the app may not use is a failure of its own (E20/E34)."""
     if len(items) > REMARK_MAX:
         raise business_error(f"一次最多修改{REMARK_MAX}条", f"{len(items)} items")
     trades = {i["trade_no"]: find_trade(session, tenant_id, i["trade_no"]) for i in items}
@@ -60,6 +62,11 @@ def modify_remarks(session: Session, tenant_id: int, items: list[dict[str, Any]]
         if trade is None:
             errors.append({"trade_no": item["trade_no"], "message": ApiError("E21").message})
             continue
+        try:
+            rights.require_row(session, trade.shop_id, trade.warehouse_id, f"trade {trade.trade_no}")
+        except ApiError as err:  # a per-item outcome the page documents
+            errors.append({"trade_no": trade.trade_no, "message": err.message})
+            continue
         if not is_unchecked(trade.trade_status):
             errors.append({"trade_no": trade.trade_no, "message": WRONG_STATUS})
             continue
@@ -70,9 +77,10 @@ def modify_remarks(session: Session, tenant_id: int, items: list[dict[str, Any]]
     return errors
 
 
-def to_exception(session: Session, tenant_id: int, trade_no: str, operator: str) -> str:
+def to_exception(session: Session, tenant_id: int, trade_no: str, operator: str, rights: Rights = ALL) -> str:
     """转异常: only 待审核 and the pre-order states; returns "" or the page's failure message."""
     trade = get_trade(session, tenant_id, trade_no)
+    rights.require_row(session, trade.shop_id, trade.warehouse_id, f"trade {trade_no}")
     if trade.trade_status not in TO_EXCEPTION_FROM:
         return WRONG_STATUS
     trade.trade_status = TradeStatus.EXCEPTION

@@ -19,6 +19,7 @@ from wdterp.domain.inventory.models import Position
 from wdterp.domain.masterdata.models import Employee, Warehouse
 from wdterp.domain.queries import Reader, entities, scalars_of
 from wdterp.protocol.errors import ApiError, business_error
+from wdterp.protocol.numbers import bounded_decimal
 
 #: what a position-less line shows as its position: the warehouse's default position
 NO_EXPIRY = inventory.NO_EXPIRY
@@ -44,7 +45,11 @@ def counted_quantity(value: Any, settings: dict[str, Any]) -> Decimal:
         num = Decimal(str(value).strip())
     except (InvalidOperation, ValueError):
         raise ApiError("E56", f"counted quantity {value!r} is not a number") from None
-    if not num.is_finite() or num < 0:
+    if not num.is_finite():
+        raise ApiError("E56", f"counted quantity {value!r} is not a finite number")
+    # the page types new_num String(20), but it is a quantity: bounded as Decimal(19,4)
+    num = bounded_decimal(num, "new_num")
+    if num < 0:
         raise ApiError("E56", f"counted quantity {value!r} is negative")
     if num != num.to_integral_value() and not settings.get(SETTING_DECIMAL_QUANTITY):
         raise ApiError("E56", f"counted quantity {value!r} is fractional and decimals are not enabled")
