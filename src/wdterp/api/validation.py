@@ -73,7 +73,14 @@ def _kind(type_name: str) -> str:
     return "str"
 
 
+#: a `field_types` correction: text kept as sent although its name looks like a time (a page's own
+#: format, e.g. VirtualWarehouse.create's pre_time "yyyy-MM-dd HH:mm", parsed by its handler)
+PLAIN_TEXT = "Text"
+
+
 def is_date_field(f: FieldDoc) -> bool:
+    if f.type == PLAIN_TEXT:
+        return False
     return _kind(f.type) == "date" or (_kind(f.type) == "str" and bool(_DATE_NAME.search(f.name)))
 
 

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import bindparam, case, func, select, update
 from sqlalchemy.orm import Session
 
 from wdterp.domain.inventory import cost, detail
@@ -21,10 +21,12 @@ from wdterp.domain.inventory.detail import (
     NO_EXPIRY,
     active_batch,
     default_position,
+    default_position_of,
     ensure_batch,
     position,
 )
 from wdterp.domain.inventory.models import Stock, StockLedger
+from wdterp.domain.queries import Reader, first_of
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
 from wdterp.storage.units import insert_missing
@@ -79,8 +81,8 @@ def _upsert_stock_rows(session: Session, tenant_id: int, keys: Iterable[tuple[in
     insert_missing(session, Stock, values, ("warehouse_id", "spec_id", "defect"))
 
 
-def stock_row(session: Session, warehouse_id: int, spec_id: int, defect: bool = False) -> Stock | None:
-    return session.scalar(select(Stock).where(Stock.warehouse_id == warehouse_id, Stock.spec_id == spec_id,
+def stock_row(session: Reader, warehouse_id: int, spec_id: int, defect: bool = False) -> Stock | None:
+    return first_of(session, select(Stock).where(Stock.warehouse_id == warehouse_id, Stock.spec_id == spec_id,
                                               Stock.defect.is_(defect)))
 
 
@@ -260,6 +262,35 @@ def adjust_counters(session: Session, tenant_id: int, warehouse_id: int, spec_id
                                         Stock.defect.is_(defect)).values(values))
 
 
+CounterChange = tuple[int, int, bool, dict[str, Decimal]]
+
+
+def adjust_counters_many(session: Session, tenant_id: int, changes: Iterable[CounterChange]) -> None:
+    """`adjust_counters` for many stock rows ((warehouse_id, spec_id, defect, deltas) each): one
+    statement per set of counters changed, executed for all rows at once."""
+    given = [(w, s, d, {n: v for n, v in deltas.items() if v}) for w, s, d, deltas in changes]
+    given = [change for change in given if change[3]]
+    if not given:
+        return
+    unknown = {n for *_, deltas in given for n in deltas} - COUNTER_FIELDS
+    if unknown:
+        raise ValueError(f"not stock counters: {sorted(unknown)}")
+    _upsert_stock_rows(session, tenant_id, {(w, s, d) for w, s, d, _ in given})
+    table: Any = Stock.__table__
+    by_names: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    now = now_china()
+    for w, s, d, deltas in sorted(given, key=lambda change: change[:3]):  # the fixed lock order
+        names = tuple(sorted(deltas))
+        by_names.setdefault(names, []).append(
+            {"b_w": w, "b_s": s, "b_d": d, "b_now": now, **{f"b_{n}": Decimal(deltas[n]) for n in names}})
+    conn = session.connection()
+    for names, rows in by_names.items():
+        stmt = (update(table).where(table.c.warehouse_id == bindparam("b_w"), table.c.spec_id == bindparam("b_s"),
+                                    table.c.defect == bindparam("b_d"))
+                .values({"modified": bindparam("b_now"), **{n: table.c[n] + bindparam(f"b_{n}") for n in names}}))
+        conn.execute(stmt, rows)
+
+
 # ---------------------------------------------------------------------------- invariants
 
 
@@ -353,7 +384,7 @@ def move_between_positions(session: Session, tenant_id: int, move: Move, to_posi
         if left <= 0:
             break
 
-__all__ = ["NO_EXPIRY", "active_batch", "adjust_counters", "default_position", "ensure_batch", "ledger_total",
-           "position",
+__all__ = ["NO_EXPIRY", "active_batch", "adjust_counters", "adjust_counters_many", "default_position",
+           "default_position_of", "ensure_batch", "ledger_total", "position", "CounterChange",
            "DocumentRef", "Move", "apply_moves", "available", "count_to", "lock_stock_rows", "mark_counted",
            "move_between_positions", "position_stock", "release", "reserve"]

@@ -14,6 +14,7 @@ from wdterp.domain.catalog.lookup import spec_by_no
 from wdterp.domain.masterdata.models import Logistics, Shop, TradeLabel, Warehouse
 from wdterp.domain.masterdata.scope import ALL, Rights
 from wdterp.domain.masterdata.service import active_trade_label
+from wdterp.domain.queries import Reader
 from wdterp.domain.sales.flow import raw_trades_of, recount
 from wdterp.domain.sales.models import RawTrade, Trade, TradeMergeLog, TradeOrder
 from wdterp.domain.sales.rawrows import area_codes
@@ -101,7 +102,8 @@ def clear_exception(session: Session, tenant_id: int, trade_no: str, operator: s
 # ---------------------------------------------------------------------------- labels
 
 
-def label_bit(label: TradeLabel) -> int:
+def label_bit(label: Any) -> int:
+    """The bit of a label (a TradeLabel, or a row with its attr_key)."""
     return 1 << (label.attr_key - 1)
 
 
@@ -115,9 +117,10 @@ def add_labels(session: Session, trade: Trade, names: Iterable[str], operator: s
         add_log(session, trade, LogType.LABEL_CHANGED, "标记: " + ",".join(lb.attr_name for lb in labels), operator)
 
 
-def label_names(session: Session, tenant_id: int) -> dict[int, str]:
+def label_names(session: Reader, tenant_id: int) -> dict[int, str]:
     """bit → label name, for shaping `trade_label`."""
-    rows = session.scalars(select(TradeLabel).where(TradeLabel.tenant_id == tenant_id, TradeLabel.attr_type == 12))
+    rows = session.execute(select(TradeLabel.attr_key, TradeLabel.attr_name).where(
+        TradeLabel.tenant_id == tenant_id, TradeLabel.attr_type == 12))
     return {label_bit(r): r.attr_name for r in rows}
 
 
