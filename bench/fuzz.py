@@ -1,6 +1,6 @@
 """Hostile input with valid credentials: mutations of every implemented method's documented request.
 
-    python bench/fuzz.py [--requests 20000] [--seed 7] [--clients 4] [--show 20]
+    python bench/fuzz.py [--requests 20000] [--seed 7] [--clients 4] [--backend sqlite|postgres] [--show 20]
 
 One uvicorn worker in a subprocess serves the demo tenant with the read snapshot's scenario
 (tests/api/snapscenario.py) on a SQLite file. Each request takes a method's documented example
@@ -39,7 +39,7 @@ from readsnapshot import _op, _prepare, variants  # noqa: E402
 from snapscenario import run_scenario  # noqa: E402
 from stock_common import serve  # noqa: E402
 
-from support import run_server  # noqa: E402
+from support import _database, run_server  # noqa: E402
 from wdterp.api.registry import Method, load_all  # noqa: E402
 from wdterp.gateway.config import GatewayConfig  # noqa: E402
 from wdterp.protocol.clock import wire_timestamp  # noqa: E402
@@ -134,6 +134,8 @@ class Tally:
             if status == 99:
                 self.errors_99 += 1
                 bad = "status 99"
+            elif status == 5:
+                bad = "status 5"
             if bad and len(self.failures) < show:
                 self.failures.append(f"{bad}: {sent[0]} {sent[1]} {sent[2]} {sent[3]} {sent[4][:200]!r}")
 
@@ -161,14 +163,29 @@ def rss_kb(pid: int) -> int:
     return 0
 
 
-def prepare(path: Path) -> tuple[tuple[str, str, str, str], dict[str, Method]]:
-    db = Database(f"sqlite:///{path}")
+def prepare(db: Database) -> tuple[tuple[str, str, str, str], dict[str, Method]]:
     caller = _prepare(db)
     with run_server(db, GatewayConfig(access_cache_ttl=600.0, call_log_flush_seconds=0.05)) as server:
         caller.url = server.url
         run_scenario(caller, lambda name, **p: _op(db, name, **p))
-    db.dispose()
     return (caller.sid, caller.key, caller.secret, caller.salt), load_all()
+
+
+def run(url: str, creds: tuple[str, str, str, str], batch: list[Any], clients: int,
+        show: int) -> tuple[Tally, float, int, int]:
+    """(tally, seconds, RSS before, RSS after) of the batch sent by `clients` threads."""
+    tally = Tally()
+    env = {"WDTERP_DEFAULT_RATE_LIMIT": "100000000", "WDTERP_DEFAULT_CONCURRENCY": "1000"}
+    with serve(url, env) as (base, pid):
+        before = rss_kb(pid)
+        started = time.perf_counter()
+        threads = [threading.Thread(target=_client_loop, args=(base, creds, batch[i::clients], tally, show))
+                   for i in range(clients)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        return tally, time.perf_counter() - started, before, rss_kb(pid)
 
 
 def main() -> None:
@@ -176,31 +193,20 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--backend", choices=("sqlite", "postgres"), default="sqlite",
+                        help="postgres: a scratch database on WDTERP_TEST_PG_URL's server")
     parser.add_argument("--show", type=int, default=20, help="failing requests to print")
     options = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "fuzz.db"
-        creds, methods = prepare(path)
-        rng = random.Random(options.seed)
-        builder = Requests(methods, rng)
+    with tempfile.TemporaryDirectory() as tmp, _database(options.backend, Path(tmp)) as db:
+        creds, methods = prepare(db)
+        db.dispose()
+        builder = Requests(methods, random.Random(options.seed))
         batch = [builder.one() for _ in range(options.requests)]
-        tally = Tally()
-        env = {"WDTERP_DEFAULT_RATE_LIMIT": "100000000", "WDTERP_DEFAULT_CONCURRENCY": "1000"}
-        with serve(f"sqlite:///{path}", env) as (base, pid):
-            before = rss_kb(pid)
-            started = time.perf_counter()
-            threads = [threading.Thread(target=_client_loop, args=(base, creds, batch[i::options.clients], tally,
-                                                                   options.show))
-                       for i in range(options.clients)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-            took = time.perf_counter() - started
-            after = rss_kb(pid)
-    print(f"requests tried: {tally.tried} in {took:.1f} s ({tally.tried / took:.0f}/s), "
+        tally, took, before, after = run(db.url, creds, batch, options.clients, options.show)
+    print(f"{options.backend}: requests tried: {tally.tried} in {took:.1f} s ({tally.tried / took:.0f}/s), "
           f"{len(methods)} methods")
     print(f"status 99 seen: {tally.errors_99} (goal 0)")
+    print(f"status 5 (database error) seen: {tally.statuses.get(5, 0)}")
     print(f"non-envelope replies: {tally.non_envelope} (goal 0)")
     print(f"server RSS: {before / 1024:.1f} MB before, {after / 1024:.1f} MB after")
     print("statuses:", dict(tally.statuses.most_common()))

@@ -95,3 +95,10 @@ def test_a_client_that_disconnects_mid_body_is_logged_as_such(tenant: TenantHand
 
 def test_a_nul_character_is_refused_alike_on_every_backend(tenant: TenantHandle) -> None:
     expect(tenant.caller.call("setting.Shop.queryShop", {"shop_no": "a\u0000b"}, page=(10, 0)), "E07")
+
+
+def test_a_code_typed_string_but_read_as_an_integer_is_plain_digits(tenant: TenantHandle) -> None:
+    envelope = tenant.caller.call("setting.strategy.VirtualWarehouse.strategyAllocationCreate",
+                                  {"mode": 0, "rule_name": "r", "src_order_type": "0000-00-00 00:00:00", "range": 0,
+                                   "rule_no": "r1"}, [{"vir_warehouse_no": "V1", "spec_no": "S1", "ratio": 1}])
+    expect(envelope, "E07")

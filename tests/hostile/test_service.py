@@ -115,3 +115,12 @@ def test_a_blackholed_postgresql_costs_one_short_connect(blackhole: tuple[int, l
         assert len(accepted) == 1
     finally:
         db.dispose()
+
+
+def test_a_call_with_a_nul_in_its_method_name_is_logged_on_every_backend(tenant: TenantHandle) -> None:
+    envelope = tenant.caller.call("setting.Shop.query\u0000Shop", {}, page=(10, 0))
+    assert envelope["status"] == 100  # E36: no such method
+    ok = tenant.caller.call(WAREHOUSES, {}, page=(10, 0))  # logged in the same batch or the next
+    assert ok["status"] == 0
+    rows = call_log_rows(tenant.db, sid=tenant.sid, expect=2)
+    assert len(rows) == 2 and "\ufffd" in rows[0].method

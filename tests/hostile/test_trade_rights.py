@@ -37,3 +37,11 @@ def test_an_app_of_other_shops_cannot_update_a_shop(sqlite_tenant: TenantHandle)
     expect(outsider.call("setting.Shop.updateShop", {"shop_no": MALL, "remark": "改了"}), "E20")
     assert sqlite_tenant.caller.ok("setting.Shop.queryShop", {"shop_no": MALL}, page=(10, 0))["details"][0][
         "remark"] != "改了"
+
+
+def test_jit_stockouts_are_filtered_by_shop_and_warehouse_on_every_backend(tenant: TenantHandle) -> None:
+    from helpers import window
+
+    limited = tenant.new_caller(shops=["S-NONE"], warehouses=["W-NONE"])
+    data = limited.ok("wms.stockout.JitOrder.search", window(days=1), page=(10, 0))
+    assert data["total_count"] == 0

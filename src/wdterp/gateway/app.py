@@ -2,7 +2,8 @@
 
 A non-2xx status crashes the vendor's PHP client and a non-JSON body makes it silently re-send the
 request, so every answer, including errors on unknown paths and unexpected exceptions, is an
-envelope. Exceptions become envelopes in ONE place: `_envelope_for`.
+envelope, for any HTTP method (`AnyMethod`). Exceptions become envelopes in ONE place:
+`_envelope_for`, by the exception map of `gateway/failures.py`.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ import logging
 from typing import Any
 
 from anyio import to_thread
+from sqlalchemy.exc import DataError
 
 from wdterp.domain.calllog.service import write_batch
 from wdterp.storage.db import Database
@@ -47,6 +48,9 @@ class CallLogWriter:
             return
         try:
             await to_thread.run_sync(self._write, rows)
+        except DataError:  # rows the database refuses would be refused again: not kept for ever
+            log.warning("call log write refused %d rows (a value the database cannot store); dropped",
+                        len(rows), exc_info=True)
         except Exception:  # the log must never take the server down; keep the rows for later
             log.warning("call log write failed; %d rows kept for retry", len(rows), exc_info=True)
             self._rows[:0] = rows[: MAX_QUEUE - len(self._rows)]

@@ -66,3 +66,11 @@ def bounded_int(value: int, name: str, wide: bool = False) -> int:
 def is_ascii_digits(text: str) -> bool:
     """Plain ASCII digits, as the vendor's Java parser reads an integer (no `+`, `_`, other scripts)."""
     return text.isascii() and text.isdigit()
+
+
+def plain_int(value: Any, name: str) -> int:
+    """A code a page types as String but means as an integer: plain ASCII digits (E07 else)."""
+    text = str(value).strip()
+    if isinstance(value, bool) or not is_ascii_digits(text.removeprefix("-")):
+        raise ApiError("E07", f"{name}: {text[:40]!r} is not an integer")
+    return bounded_int(int(text), name)

@@ -34,7 +34,7 @@ def _page(ctx: CallContext, stmt: Any) -> tuple[dict[str, Any], list[Any]]:
 
 @declare("wms.stockout.JitOrder.search", list_name="order_list")
 def search_jit_order(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    page, docs = _page(ctx, service.jit_stockouts_query(ctx.tenant_id, params))
+    page, docs = _page(ctx, service.jit_stockouts_query(ctx.tenant_id, params, ctx.rights))
     shops, whs, specs = _lookups(ctx, docs)
     companies = by_id(ctx.connection, Logistics, {d.logistics_id for d in docs})
     head, lines = documented_fields(ctx.method, "order_list"), documented_fields(ctx.method, "detail_list")

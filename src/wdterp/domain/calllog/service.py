@@ -19,7 +19,14 @@ GENERIC_ROW = "E18"
 
 def write_batch(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     if rows:
-        session.execute(insert(CallLog), list(rows))
+        session.execute(insert(CallLog), [_storable(r) for r in rows])
+
+
+def _storable(row: dict[str, Any]) -> dict[str, Any]:
+    """A row every backend can store: a NUL a caller sent (in a method name, a reason quoting its
+    input, a captured body) becomes U+FFFD; PostgreSQL refuses NUL in text, and one such row
+    once kept its whole batch from ever being written."""
+    return {k: v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v for k, v in row.items()}
 
 
 def search(session: Session, *, method: str | None = None, status: int | None = None,

@@ -21,6 +21,7 @@ from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import OrderType, StockinStatus, StockoutStatus
 from wdterp.domain.jit.models import JitRefund, JitRefundLine
 from wdterp.domain.masterdata.models import Logistics, Shop, Warehouse
+from wdterp.domain.masterdata.scope import ALL, Rights
 from wdterp.domain.numbering.service import next_no
 from wdterp.domain.queries import Reader, entities, equal_if_given, find_by_number, in_window
 from wdterp.protocol.clock import now_china
@@ -93,9 +94,17 @@ def consign_jit_stockout(session: Session, doc: StockDocument) -> None:
     doc.consign_time = now_china()
 
 
-def jit_stockouts_query(tenant_id: int, f: dict[str, Any]) -> Select[Any]:
+def jit_stockouts_query(tenant_id: int, f: dict[str, Any], rights: Rights = ALL) -> Select[Any]:
+    """JIT stockouts of the warehouses and shops the app may use (the shop is in `extra`)."""
     stmt = select(StockDocument).where(StockDocument.tenant_id == tenant_id, StockDocument.direction == "out",
                                        StockDocument.order_type == JIT_OUT.order_type).order_by(StockDocument.doc_id)
+    if rights.warehouses is not None:
+        stmt = stmt.where(StockDocument.warehouse_id.in_(
+            select(Warehouse.warehouse_id).where(Warehouse.tenant_id == tenant_id,
+                                                 Warehouse.warehouse_no.in_(sorted(rights.warehouses)))))
+    if rights.shops is not None:
+        stmt = stmt.where(StockDocument.extra["shop_id"].as_integer().in_(
+            select(Shop.shop_id).where(Shop.tenant_id == tenant_id, Shop.shop_no.in_(sorted(rights.shops)))))
     return in_window(stmt, StockDocument.created, f.get("start_time"), f.get("end_time"))
 
 

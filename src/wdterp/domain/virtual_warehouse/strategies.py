@@ -44,6 +44,7 @@ from wdterp.domain.virtual_warehouse.models import (
 )
 from wdterp.domain.virtual_warehouse.service import Source
 from wdterp.protocol.errors import ApiError, business_error
+from wdterp.protocol.numbers import plain_int
 
 ZERO = Decimal(0)
 #: strategyAllocationCreate's src_order_type → the stockin kind whose checks it allocates
@@ -76,7 +77,8 @@ def create_allocation(session: Session, tenant_id: int, params: dict[str, Any],
         # the caller's own code for the rule, like an outer_no: a repeat is the idempotency row
         raise ApiError("E39", f"rule_no {rule_no!r} already used")
     src = params.get("src_order_type")
-    source = int(src) if src not in (None, "") else None
+    # the page types it String: read as the vendor's Java would, plain digits (else E07)
+    source = plain_int(src, "src_order_type") if src not in (None, "") else None
     if source is not None and source not in SOURCE_KINDS:
         raise business_error("关联单类型不正确", f"src_order_type {src!r}")
     if not details:
