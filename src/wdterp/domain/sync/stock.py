@@ -21,7 +21,7 @@ from wdterp.domain.catalog.models import ApiGoods, SuiteDetail
 from wdterp.domain.inventory.models import Stock
 from wdterp.domain.inventory.service import COUNTER_FIELDS
 from wdterp.domain.masterdata.models import Shop, Warehouse
-from wdterp.domain.queries import split_list
+from wdterp.domain.queries import split_list, storable_key
 from wdterp.domain.sync.models import DEFAULT_RULE_ID, OWN_PLATFORM, ListingStockState, StockSyncRule
 from wdterp.domain.tenancy.models import Tenant
 from wdterp.protocol.clock import now_china
@@ -58,8 +58,10 @@ class RuleView:
 def own_listing(session: Session, tenant_id: int, api_goods_id: int,
                 permitted: frozenset[str] | None) -> tuple[ApiGoods, Shop]:
     """A listing of an enabled, permitted shop (E20) on the own-mall platform (E22)."""
-    listing = session.scalar(select(ApiGoods).where(ApiGoods.tenant_id == tenant_id,
-                                                    ApiGoods.rec_id == api_goods_id))
+    listing = None
+    if storable_key(api_goods_id):
+        listing = session.scalar(select(ApiGoods).where(ApiGoods.tenant_id == tenant_id,
+                                                        ApiGoods.rec_id == api_goods_id))
     if listing is None:
         raise business_error("平台货品不存在", f"no api_goods rec_id {api_goods_id}")
     shop = session.get(Shop, listing.shop_id)
