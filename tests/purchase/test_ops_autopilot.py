@@ -102,3 +102,17 @@ def test_a_cancelled_order_gives_its_applies_back(tenant: Any) -> None:
     assert stock_row(tenant, ids["WH1"], ids["S1"])["to_purchase_num"] == 12
     found = tenant.caller.ok("purchase.PurchaseApply.search", {"purchase_apply_no": apply_no}, page=(10, 0))
     assert found["order_list"][0]["status"] == 23 and found["order_list"][0]["detail_list"][0]["ref_num"] == 0
+
+
+def test_serial_numbers_on_a_purchase_stockin(tenant: Any) -> None:
+    seed(tenant)
+    number = tenant.caller.ok("purchase.PurchaseOrder.createOrder", order(is_check=True))["message"]
+    head = {"purchase_no": number, "warehouse_no": "WH1"}
+    refused = tenant.caller.call("wms.stockin.Purchase.upload", {**head, "create_mode": 2},
+                                 [{"spec_no": "S1", "num": 2, "sn_strings": "SN1,SN2"}])
+    assert refused == {"status": 100, "message": "传入sn信息时,create_mode需要传为0"}
+    doc = tenant.caller.ok("wms.stockin.Purchase.upload", head, [
+        {"spec_no": "S1", "num": 2, "sn_infos": [{"sn": "SN1", "second_sn": "BOX1"}, {"sn": "SN2"}]}])
+    op(tenant, "stockin.check", doc_no=doc)
+    found = tenant.caller.ok("wms.stockin.Base.searchSN", {**window(days=1), "stockin_no": doc}, page=(10, 0))
+    assert sorted((r["sn"], r["second_sn"]) for r in found["detail_list"]) == [("SN1", "BOX1"), ("SN2", "")]
