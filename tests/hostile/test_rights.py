@@ -48,8 +48,14 @@ EXAMPLES: dict[str, list[Any]] = {
 
 
 def _foreign(method: Method, field: str) -> str | list[str]:
+    """The foreign number, as a list where the field is one (a `..._nos` String is comma separated)."""
     value = FOREIGN_SHOP if field in method.scope.shop_fields else FOREIGN_WH
-    return [value] if field.endswith("nos") or field.endswith("Nos") else value
+    types = [a.type for a in method.doc.args if a.name == field]
+    types += [f.type for fields in method.doc.tables.values() for f in fields if f.name == field]
+    listed = any(t.lower().startswith("list") or t.endswith("[]") for t in types) if types else None
+    if listed is None:
+        listed = field.endswith("nos") or field.endswith("Nos")
+    return [value] if listed else value
 
 
 def _set(value: Any, field: str, new: Any) -> bool:
