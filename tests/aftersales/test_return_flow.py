@@ -81,6 +81,9 @@ def test_return_of_a_shipped_order_back_into_stock(tenant: Any) -> None:
     assert tenant.caller.ok(STOCKINS, window(days=1, status="80"), page=(10, 0))["total_count"] == 2
     raw = tenant.caller.ok(RAW_QUERY, {"refund_no": "P-1"}, page=(10, 0))["order"][0]
     assert raw["process_status"] == 40
+    paid = tenant.caller.ok("sales.Payment.queryWithDetail", {**window(days=1), "is_refund": True}, page=(10, 0))
+    assert [(p["refund_amount"], p["sales_order_no"]) for p in paid["payment_list"]] == [(20, "R-1")]
+    assert refund_of(tenant, "R-1")["amount_detail_list"][0]["refund_amount"] == 20
     # the refund is done: no more goods back for it
     expect(tenant.caller.call(STOCKIN, {"refund_no": number, "warehouse_no": "WH1",
                                         "detail_list": [{"spec_no": "A", "num": 1}]}), "E61")
