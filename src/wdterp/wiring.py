@@ -17,17 +17,25 @@ import wdterp.api.methods.aftersales
 import wdterp.api.methods.finance
 import wdterp.api.methods.goods
 import wdterp.api.methods.jit
+import wdterp.api.methods.process
+import wdterp.api.methods.process_docs
+import wdterp.api.methods.purchase
+import wdterp.api.methods.purchase_settle
 import wdterp.api.methods.sales_raw
 import wdterp.api.methods.sales_sync
 import wdterp.api.methods.sales_trade
 import wdterp.api.methods.setting
+import wdterp.api.methods.settle_other_in
 import wdterp.api.methods.stock_cost
+import wdterp.api.methods.virtual_warehouse
+import wdterp.api.methods.virtual_warehouse_queries
 import wdterp.api.methods.wms_base
 import wdterp.api.methods.wms_ops
 import wdterp.api.methods.wms_ops_positions
 import wdterp.api.methods.wms_other
 import wdterp.api.methods.wms_other_docs
 import wdterp.api.methods.wms_outer
+import wdterp.api.methods.wms_purchase
 import wdterp.api.methods.wms_refund
 import wdterp.api.methods.wms_refund_pre
 import wdterp.api.methods.wms_sales
@@ -40,6 +48,8 @@ import wdterp.api.ops_documents
 import wdterp.api.ops_finance
 import wdterp.api.ops_goods
 import wdterp.api.ops_jit
+import wdterp.api.ops_process
+import wdterp.api.ops_purchase
 import wdterp.api.ops_sales
 import wdterp.api.ops_sales_wms
 import wdterp.api.ops_stock
@@ -61,6 +71,13 @@ import wdterp.domain.masterdata.loading
 import wdterp.domain.masterdata.models
 import wdterp.domain.numbering.models
 import wdterp.domain.outer.models
+import wdterp.domain.process.loading
+import wdterp.domain.process.models
+import wdterp.domain.process.service
+import wdterp.domain.purchase.loading
+import wdterp.domain.purchase.models
+import wdterp.domain.purchase.receiving
+import wdterp.domain.purchase.returns
 import wdterp.domain.sales.models
 import wdterp.domain.sales_wms.hooks
 import wdterp.domain.sales_wms.models
@@ -71,6 +88,9 @@ import wdterp.domain.sync.models
 import wdterp.domain.tenancy.models
 import wdterp.domain.transfer.models
 import wdterp.domain.transfer.service
+import wdterp.domain.virtual_warehouse.loading
+import wdterp.domain.virtual_warehouse.models
+import wdterp.domain.virtual_warehouse.strategies
 import wdterp.domain.warehouse_ops.models
 from wdterp.domain.catalog import service as catalog
 from wdterp.domain.masterdata import loader
@@ -94,9 +114,12 @@ MODEL_MODULES = (
     wdterp.domain.finance.models,
     wdterp.domain.jit.models,
     wdterp.domain.warehouse_ops.models,
+    wdterp.domain.purchase.models,
     wdterp.domain.transfer.models,
     wdterp.domain.aftersales.models,
     wdterp.domain.outer.models,
+    wdterp.domain.process.models,
+    wdterp.domain.virtual_warehouse.models,
 )
 
 #: vendor methods: each module's `@declare`s register when it is imported (above)
@@ -116,12 +139,20 @@ METHOD_MODULES = (
     wdterp.api.methods.wms_sales,
     wdterp.api.methods.finance,
     wdterp.api.methods.jit,
+    wdterp.api.methods.purchase,
+    wdterp.api.methods.wms_purchase,
+    wdterp.api.methods.purchase_settle,
     wdterp.api.methods.wms_transfer,
     wdterp.api.methods.wms_transfer_query,
     wdterp.api.methods.aftersales,
     wdterp.api.methods.wms_refund,
     wdterp.api.methods.wms_refund_pre,
     wdterp.api.methods.wms_outer,
+    wdterp.api.methods.process,
+    wdterp.api.methods.process_docs,
+    wdterp.api.methods.settle_other_in,
+    wdterp.api.methods.virtual_warehouse,
+    wdterp.api.methods.virtual_warehouse_queries,
 )
 
 #: ERP-side operations (`wdterp ops`, `/admin/ops`): each module's `@operation`s register when imported
@@ -135,23 +166,32 @@ OPERATION_MODULES = (
     wdterp.api.ops_sales_wms,
     wdterp.api.ops_finance,
     wdterp.api.ops_jit,
+    wdterp.api.ops_purchase,
     wdterp.api.ops_transfer,
     wdterp.api.ops_aftersales,
+    wdterp.api.ops_process,
 )
 
 #: a kind's own rules when one of its documents is checked or cancelled (the document engine's hooks)
 DOCUMENT_HOOKS = (
     *wdterp.domain.stockother.stockio.HOOKS,
     *wdterp.domain.sales_wms.hooks.HOOKS,
+    *wdterp.domain.purchase.receiving.HOOKS,
+    *wdterp.domain.purchase.returns.HOOKS,
     *wdterp.domain.transfer.service.HOOKS,
     *wdterp.domain.aftersales.service.HOOKS,
+    *wdterp.domain.process.service.HOOKS,
+    *wdterp.domain.virtual_warehouse.strategies.HOOKS,
 )
 
 #: the sections of a `wdterp load` file, in load order (master data before what refers to it)
 LOAD_SECTIONS = (
     *wdterp.domain.masterdata.loading.SECTIONS,
     *wdterp.domain.catalog.loading.SECTIONS,
+    *wdterp.domain.process.loading.SECTIONS,
+    *wdterp.domain.virtual_warehouse.loading.SECTIONS,
     *wdterp.domain.documents.stock_loading.SECTIONS,
+    *wdterp.domain.purchase.loading.SECTIONS,
 )
 
 #: checks before specs are deleted (catalog's registry)

@@ -278,6 +278,54 @@ def _finance(world: World) -> None:
     world.op("jit.refund.stockin", refund_no=refund["refund_no"])
 
 
+def _purchase(world: World) -> None:
+    """An apply partly referenced by an order, received in part, booked, returned in part (with its
+    stockout) and settled: one of every purchase document."""
+    world.numbers["apply"] = world.ok("purchase.PurchaseApply.upload", {
+        "warehouse_no": WH, "detail_list": [{"spec_no": MUG, "num": 5, "provider_no": "P001"}]})["message"]
+    world.numbers["po"] = po = _purchase_order(world, apply_nos=world.numbers["apply"], check=True)
+    world.ok("wms.stockin.Purchase.upload", {"purchase_no": po, "warehouse_no": WH, "create_mode": 2},
+             [{"spec_no": MUG, "num": 2}])
+    world.op("purchase.appoint", purchase_no=po, deliver_name="司机")
+    world.numbers["ret"] = ret = _purchase_return(world, check=True)
+    world.ok("wms.stockout.PurchaseReturn.createOrder", {"return_no": ret, "warehouse_no": WH, "create_mode": 2},
+             [{"spec_no": MUG, "num": 1}])
+    world.ok("finance.settle.Purchase.upload", {"purchase_no": po, "is_check": True},
+             [{"spec_no": MUG, "settle_num": 2}])
+
+
+def _purchase_order(world: World, apply_nos: str = "", check: bool = False, received: int = 0) -> str:
+    number = world.ok("purchase.PurchaseOrder.createOrder", {
+        "provider_no": "P001", "receive_warehouse_nos": WH, "expect_warehouse_no": WH, "purchaser_name": "王采购",
+        "apply_nos": apply_nos, "purchase_details": [{"spec_no": MUG, "num": 3, "price": 8}]})["message"]
+    if check:
+        world.op("purchase.check", purchase_no=number)
+    if received:
+        world.ok("wms.stockin.Purchase.upload", {"purchase_no": number, "warehouse_no": WH, "create_mode": 2},
+                 [{"spec_no": MUG, "num": received}])
+    return str(number)
+
+
+def _purchase_return(world: World, check: bool = False) -> str:
+    number = _new("W-CR")
+    world.ok("purchase.PurchaseReturn.createOrder", {"outer_no": number, "warehouse_no": WH, "provider_no": "P001"},
+             [{"spec_no": MUG, "num": 1, "price": 8}], check)
+    return number
+
+
+def _part_referenced_apply(world: World) -> str:
+    number = world.ok("purchase.PurchaseApply.upload", {
+        "warehouse_no": WH, "detail_list": [{"spec_no": MUG, "num": 9}]})["message"]
+    _purchase_order(world, apply_nos=number)
+    return str(number)
+
+
+def _editing_stockin(world: World) -> str:
+    po = _purchase_order(world, check=True)
+    return str(world.ok("wms.stockin.Purchase.upload", {"purchase_no": po, "warehouse_no": WH},
+                        [{"spec_no": MUG, "num": 1}]))
+
+
 def _history(world: World) -> None:
     """A finished trade archived to the History queries (the world's other trades stay current)."""
     trade, line = _raw_trade("W-OLD", SOCK, 1)
@@ -288,6 +336,23 @@ def _history(world: World) -> None:
     world.op("sales.archive", days=0)
 
 
+def _production(world: World) -> None:
+    """A producer, a BOM and a quick production order (materials out, goods in, settled)."""
+    world.op("producer.create", producer_no="W-SC", producer_name="生产商")
+    world.ok("process.Bom.upload", {"bom_name": "W-BOM", "fee": 1, "detail_list": [
+        {"spec_no": "TS01-WH-L", "num": 1, "is_product": True}, {"spec_no": "SOCK01-BK", "num": 2}]})
+    world.ok("process.Process.upload", _process(type=1, is_check=True))
+    world.op("vw.create", virtual_warehouse_no="W-VW", virtual_warehouse_name="虚拟仓", warehouse_nos=WH,
+             shop_nos=MALL)
+    world.ok("setting.strategy.VirtualWarehouse.create", {"virtual_warehouse_no": "W-VW", "is_check": 1},
+             [{"spec_no": "SOCK01-BK", "warehouse_no": WH, "num": 5, "price": 4}])
+
+
+def _process(**extra: Any) -> dict[str, Any]:
+    return {"out_warehouse_no": WH, "in_warehouse_no": WH, "operator_name": "admin", "producer_no": "W-SC",
+            "process_count": 1, "bom_name": "W-BOM", "detail_list": [], **extra}
+
+
 @pytest.fixture(scope="module")
 def world(backend: Backend) -> World:
     tenant = make_tenant(backend)
@@ -295,7 +360,7 @@ def world(backend: Backend) -> World:
     with tenant.db.transaction() as session:
         load_document(session, {**document, "sid": tenant.sid})
     built = World(tenant)
-    for step in (_sales, _documents, _warehouse, _finance, _history):
+    for step in (_sales, _documents, _warehouse, _finance, _purchase, _history, _production):
         step(built)
     return built
 
@@ -352,6 +417,15 @@ WORLD_RECIPES: dict[str, WorldRecipe] = {
     "wms.stockout.JitOrder.search": lambda w: (_half_hour()[0], {}),
     "sales.jit.JitRefund.search": lambda w: ({"jit_refund_no": "W-R1"}, {}),
     "wms.stockin.JitRefund.searchOrderWithDetail": lambda w: (_half_hour()[0], {}),
+    "process.Bom.search": lambda w: _day(),
+    "process.Process.search": lambda w: _day(),
+    "wms.stockout.Process.queryWithDetail": lambda w: _day(),
+    "wms.stockin.Process.queryWithDetail": lambda w: _day(),
+    "finance.settle.process.search": lambda w: _day(),
+    "setting.strategy.VirtualWarehouse.query": lambda w: ({"virtual_warehouse_no": "W-VW"},),
+    "setting.strategy.VirtualWarehouse.warehouseSearch": lambda w: _day(),
+    "setting.strategy.VirtualWarehouse.stockSearch": lambda w: _day(),
+    "setting.strategy.VirtualWarehouse.orderSearch": lambda w: _day(),
 }
 
 _serial = itertools.count(1)
@@ -433,6 +507,18 @@ WRITE_RECIPES: dict[str, WorldRecipe] = {
     "finance.RawPayment.push": lambda w: ([{"shop_no": MALL, "order_no": "W-SHIP", "pay_order_no": _new("P"),
                                             "type": 1, "in_amount": 1, "num": 1}],),
     "wms.stockout.Base.searchSN": lambda w: _half_hour(),
+    "process.Bom.upload": lambda w: ({"bom_name": _new("W-BOM"), "detail_list": [
+        {"spec_no": "TS01-WH-L", "num": 1, "is_product": True}, {"spec_no": "SOCK01-BK", "num": 1}]},),
+    "process.Process.upload": lambda w: (_process(),),
+    "setting.strategy.VirtualWarehouse.create": lambda w: (
+        {"virtual_warehouse_no": "W-VW", "is_check": 1}, [{"spec_no": "SOCK01-BK", "warehouse_no": WH, "num": 1}]),
+    "setting.strategy.VirtualWarehouse.strategyAllocationCreate": lambda w: (
+        {"range": 1, "mode": 0, "rule_no": _new("W-R"), "rule_name": "规则", "src_order_type": "1"},
+        [{"spec_no": "SOCK01-BK", "vir_warehouse_no": "W-VW", "num": 1}]),
+    "setting.strategy.VirtualWarehouse.reserveExtractAdd": lambda w: (
+        {"order_no": _new("QC-W"), "order_type": 21}, [{"spec_no": "SOCK01-BK", "vir_warehouse_no": "W-VW",
+                                                       "priority": 1, "num": 1}]),
+    "finance.settle.OtherIn.upload": lambda w: ({"other_in_no": w.numbers["in-order"], "post_fee": 1}, []),
     "sales.TradeQuery.getTradeMergedLog": lambda w: _half_hour(),
 }
 WORLD_RECIPES.update(WRITE_RECIPES)
@@ -524,6 +610,44 @@ WORLD_RECIPES.update({
     "sales.TradeQuery.queryHistoryWithDetail": lambda w: _half_hour(),
     "sales.TradeQuery.queryHistorySelfOrderWithDetail": lambda w: _half_hour(shop_no=MALL),
     "wms.stockout.Sales.queryHistoryWithDetail": lambda w: _half_hour(),
+})
+
+
+WORLD_RECIPES.update({
+    "purchase.PurchaseApply.search": lambda w: _day(),
+    "purchase.PurchaseApply.upload": lambda w: ({"warehouse_no": WH, "detail_list": [{"spec_no": MUG, "num": 1}]},),
+    "purchase.PurchaseApply.cancelForApi": lambda w: ([w.ok("purchase.PurchaseApply.upload", {
+        "is_submit": False, "detail_list": [{"spec_no": MUG, "num": 1}]})["message"]],),
+    "purchase.PurchaseApply.stopForApi": lambda w: ([_part_referenced_apply(w)],),
+    "purchase.ProviderGoods.upload": lambda w: ([{"provider_no": "P001", "spec_no": MUG, "price": 8}],),
+    "purchase.ProviderGoods.queryDetail": lambda w: ({"provider_no": "P001"},),
+    "purchase.PurchaseOrder.createOrder": lambda w: ({"provider_no": "P001", "receive_warehouse_nos": WH,
+                                                      "expect_warehouse_no": WH, "is_check": True,
+                                                      "purchase_details": [{"spec_no": MUG, "num": 1}]},),
+    "purchase.PurchaseOrder.queryWithDetail": lambda w: _day(),
+    "purchase.PurchaseOrder.updatePurchaseInfo": lambda w: ({"purchase_no": _purchase_order(w), "flag_name": "无"},),
+    "purchase.PurchaseOrder.cancelOrder": lambda w: (_purchase_order(w),),
+    "purchase.PurchaseOrder.cancelByType": lambda w: ({"operate_type": 0, "purchase_no_list": [_purchase_order(w)]},),
+    "purchase.PurchaseOrder.pending": lambda w: ([_purchase_order(w, check=True, received=1)],),
+    "purchase.StockInPreOrder.search": lambda w: _day(),
+    "wms.stockin.Purchase.upload": lambda w: ({"purchase_no": _purchase_order(w, check=True), "warehouse_no": WH},
+                                              [{"spec_no": MUG, "num": 1}]),
+    "wms.stockin.Purchase.cancel": lambda w: (_editing_stockin(w),),
+    "wms.stockin.Purchase.queryWithDetail": lambda w: _day(),
+    "purchase.PurchaseReturn.createOrder": lambda w: ({"outer_no": _new("W-CR"), "warehouse_no": WH,
+                                                       "provider_no": "P001"}, [{"spec_no": MUG, "num": 1}], True),
+    "purchase.PurchaseReturn.queryWithDetail": lambda w: _day(),
+    "purchase.PurchaseReturn.cancelOrder": lambda w: (_purchase_return(w),),
+    "purchase.PurchaseReturn.batchCancelOrder": lambda w: ([_purchase_return(w), "NO-SUCH"],),
+    "purchase.PurchaseReturn.pending": lambda w: ([_purchase_return(w, check=True)],),
+    "wms.stockout.PurchaseReturn.createOrder": lambda w: ({"return_no": _purchase_return(w, check=True),
+                                                           "warehouse_no": WH}, [{"spec_no": MUG, "num": 1}]),
+    "wms.stockout.PurchaseReturn.queryWithDetail": lambda w: _day(),
+    "finance.settle.Purchase.upload": lambda w: ({"purchase_no": _purchase_order(w, check=True, received=1)},
+                                                 [{"spec_no": MUG, "settle_num": 1}]),
+    "finance.settle.Purchase.search": lambda w: ({"purchase_no": w.numbers["po"]},),
+    "finance.settle.PurchaseReturn.upload": lambda w: ({"return_no": w.numbers["ret"]},
+                                                       [{"spec_no": MUG, "settle_num": 1}]),
 })
 
 

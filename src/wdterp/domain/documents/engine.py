@@ -26,8 +26,10 @@ from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.service import DocumentRef, Move, ShortageError, default_shortage
 from wdterp.domain.masterdata.models import Warehouse
 from wdterp.domain.numbering.service import next_no
+from wdterp.domain.queries import Reader, first_of
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
+from wdterp.protocol.numbers import bounded_decimal
 
 # tenant settings the vendor's error fixes mention (set with `wdterp load` / `wdterp ops`)
 SETTING_DECIMAL_QUANTITY = "decimal_quantity"
@@ -74,12 +76,12 @@ class LineSpec:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def active_warehouse(session: Session, tenant_id: int, warehouse_no: str) -> Warehouse:
+def active_warehouse(session: Reader, tenant_id: int, warehouse_no: str) -> Warehouse:
     """The enabled warehouse of a document (E31 when not given, E34 when unknown or disabled)."""
     if not warehouse_no:
         raise ApiError("E31")
-    warehouse = session.scalar(select(Warehouse).where(Warehouse.tenant_id == tenant_id,
-                                                       Warehouse.warehouse_no == warehouse_no))
+    warehouse = first_of(session, select(Warehouse).where(Warehouse.tenant_id == tenant_id,
+                                                          Warehouse.warehouse_no == warehouse_no))
     if warehouse is None or warehouse.is_disabled:
         raise ApiError("E34", f"warehouse {warehouse_no!r} does not exist or is disabled")
     return warehouse
@@ -98,6 +100,8 @@ DocumentHook = Callable[[Session, StockDocument], None]
 _BEFORE_CHECK: dict[tuple[str, int], list[DocumentHook]] = {}
 _AFTER_CHECK: dict[tuple[str, int], list[DocumentHook]] = {}
 _AFTER_CANCEL: dict[tuple[str, int], list[DocumentHook]] = {}
+#: before an outgoing document holds its stock (a virtual warehouse gives its shops' share back first)
+_BEFORE_RESERVE: dict[tuple[str, int], list[DocumentHook]] = {}
 
 
 @dataclass(frozen=True)
@@ -108,14 +112,16 @@ class KindHooks:
     before_check: DocumentHook | None = None
     after_check: DocumentHook | None = None
     after_cancel: DocumentHook | None = None
+    before_reserve: DocumentHook | None = None
 
     def register(self) -> None:
         register_hooks(self.kind, before_check=self.before_check, after_check=self.after_check,
-                       after_cancel=self.after_cancel)
+                       after_cancel=self.after_cancel, before_reserve=self.before_reserve)
 
 
 def register_hooks(kind: Kind, *, before_check: DocumentHook | None = None,
-                   after_check: DocumentHook | None = None, after_cancel: DocumentHook | None = None) -> None:
+                   after_check: DocumentHook | None = None, after_cancel: DocumentHook | None = None,
+                   before_reserve: DocumentHook | None = None) -> None:
     """Run a kind's own rules whenever one of its documents is checked or cancelled, from any surface.
 
     The engine knows no kind's rules: `wdterp.wiring` registers every context's `HOOKS` once, before
@@ -123,7 +129,7 @@ def register_hooks(kind: Kind, *, before_check: DocumentHook | None = None,
     """
     key = (kind.direction, kind.order_type)
     for table, hook in ((_BEFORE_CHECK, before_check), (_AFTER_CHECK, after_check),
-                        (_AFTER_CANCEL, after_cancel)):
+                        (_AFTER_CANCEL, after_cancel), (_BEFORE_RESERVE, before_reserve)):
         if hook is not None and hook not in table.setdefault(key, []):
             table[key].append(hook)
 
@@ -142,6 +148,9 @@ def quantity(value: Any, settings: dict[str, Any]) -> Decimal:
         num = Decimal(str(value))
     except (InvalidOperation, ValueError):
         raise ApiError("E56", f"quantity {value!r} is not a number") from None
+    if not num.is_finite():
+        raise ApiError("E56", f"quantity {value!r} is not a finite number")
+    num = bounded_decimal(num, "num")
     if num <= 0 or (num != num.to_integral_value() and not settings.get(SETTING_DECIMAL_QUANTITY)):
         raise ApiError("E56", f"quantity {value!r} must be > 0 and whole unless decimals are enabled")
     return num
@@ -281,6 +290,7 @@ def reserve(session: Session, doc: StockDocument, on_short: ShortageError = defa
     """Hold the stock an outgoing document will take (sales stockouts at check)."""
     if doc.is_reserved:
         return
+    _run(_BEFORE_RESERVE, session, doc)
     inventory.reserve(session, doc.tenant_id, moves_of(doc, 1, _spec_nos(session, doc)), on_short, sales)
     doc.is_reserved = True
 

@@ -70,3 +70,40 @@ class OtherOrderLine(Base):
     created: Mapped[datetime] = mapped_column(DateTime, default=now_china)
     modified: Mapped[datetime] = mapped_column(DateTime, default=now_china, onupdate=now_china)
     order: Mapped[OtherOrder] = relationship(back_populates="lines")
+
+
+class OtherInSettlement(Timestamps, Base):
+    """其它入库结算单 (JS…, finance.settle.OtherIn.upload): prices and shared post fee of an other-in
+    business order's received goods; 20 待审核 · 30 已审核."""
+
+    __tablename__ = "other_in_settlement"
+    __table_args__ = (UniqueConstraint("tenant_id", "settle_no"),)
+    settle_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tenant_id: Mapped[int] = tenant_fk()
+    settle_no: Mapped[str] = mapped_column(String(40))
+    other_in_id: Mapped[int] = mapped_column(ForeignKey("other_order.rec_id"), index=True)
+    status: Mapped[int] = integer(20)
+    logistics_no: Mapped[str] = text(100)
+    logistics_id: Mapped[int] = integer(0)
+    post_fee: Mapped[Decimal] = money()
+    provider_id: Mapped[int] = integer(0)
+    remark: Mapped[str] = text(255)
+    goods_amount: Mapped[Decimal] = money()
+    check_time: Mapped[datetime | None] = when()
+    lines: Mapped[list[OtherInSettlementLine]] = relationship(cascade="all, delete-orphan",
+                                                              order_by="OtherInSettlementLine.rec_id")
+
+
+class OtherInSettlementLine(Base):
+    __tablename__ = "other_in_settlement_line"
+    rec_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    settle_id: Mapped[int] = mapped_column(ForeignKey("other_in_settlement.settle_id", ondelete="CASCADE"),
+                                           index=True)
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("other_order_line.rec_id"))
+    spec_id: Mapped[int] = mapped_column(ForeignKey("spec.spec_id"))
+    defect: Mapped[bool] = flag()
+    num: Mapped[Decimal] = money()
+    stockin_price: Mapped[Decimal] = money()
+    price: Mapped[Decimal] = money()
+    share_post_fee: Mapped[Decimal] = money()
+    remark: Mapped[str] = text(255)
