@@ -84,6 +84,10 @@ def test_return_of_a_shipped_order_back_into_stock(tenant: Any) -> None:
     paid = tenant.caller.ok("sales.Payment.queryWithDetail", {**window(days=1), "is_refund": True}, page=(10, 0))
     assert [(p["refund_amount"], p["sales_order_no"]) for p in paid["payment_list"]] == [(20, "R-1")]
     assert refund_of(tenant, "R-1")["amount_detail_list"][0]["refund_amount"] == 20
+    tenant.update_app(shops=["other-shop"])  # an app without the refund's shop sees none of it
+    assert tenant.caller.ok(REFUNDS, {"tid": "R-1"}, page=(10, 0))["total_count"] == 0
+    expect(tenant.caller.call(UPLOAD, MALL, [refund_row("P-9", "R-1", 2)]), "E20")
+    tenant.update_app(shops=None)
     # the refund is done: no more goods back for it
     expect(tenant.caller.call(STOCKIN, {"refund_no": number, "warehouse_no": "WH1",
                                         "detail_list": [{"spec_no": "A", "num": 1}]}), "E61")
