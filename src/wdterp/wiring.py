@@ -58,6 +58,7 @@ import wdterp.domain.numbering.models
 import wdterp.domain.process.loading
 import wdterp.domain.process.models
 import wdterp.domain.process.service
+import wdterp.domain.sales.autopilot
 import wdterp.domain.sales.models
 import wdterp.domain.sales_wms.hooks
 import wdterp.domain.sales_wms.models
@@ -68,6 +69,7 @@ import wdterp.domain.sync.models
 import wdterp.domain.tenancy.models
 import wdterp.domain.virtual_warehouse.loading
 import wdterp.domain.virtual_warehouse.models
+import wdterp.domain.virtual_warehouse.orders
 import wdterp.domain.virtual_warehouse.strategies
 import wdterp.domain.warehouse_ops.models
 from wdterp.domain.catalog import service as catalog
@@ -158,6 +160,12 @@ SPEC_DELETION_GUARDS = (
 #: told of every raw trade of a trade that ships (the order flow's registry)
 SHIPMENT_LISTENERS = (
     wdterp.domain.sync.logistics.queue_shipment,
+)
+
+#: the background autopilot's rounds (`gateway/autopilot.py`), each `(session, now) -> things done`
+AUTOPILOT_ROUNDS = (
+    wdterp.domain.sales.autopilot.run_autopilot,
+    wdterp.domain.virtual_warehouse.orders.run_due_everywhere,
 )
 
 _wired = False

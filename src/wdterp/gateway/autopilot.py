@@ -1,4 +1,5 @@
-"""The server's background autopilot round (auto-consign after N seconds, merge-log purge).
+"""The server's background autopilot round (auto-consign after N seconds, merge-log purge, due
+pre-checked virtual-warehouse transfers: `wiring.AUTOPILOT_ROUNDS`).
 
 Each worker runs it; a round is one transaction and every trade is claimed by a conditional update
 in the domain, so several workers never ship a trade twice.
@@ -12,7 +13,7 @@ import logging
 
 from starlette.concurrency import run_in_threadpool
 
-from wdterp.domain.sales.autopilot import run_autopilot
+from wdterp import wiring
 from wdterp.protocol.clock import now_china
 from wdterp.settings import settings
 from wdterp.storage.db import Database
@@ -40,7 +41,8 @@ class AutopilotTask:
 
     def run_once(self) -> int:
         with self.db.transaction() as session:
-            return run_autopilot(session, now_china())
+            now = now_china()
+            return sum(run_round(session, now) for run_round in wiring.AUTOPILOT_ROUNDS)
 
     async def _loop(self) -> None:
         while True:
