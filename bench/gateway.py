@@ -3,7 +3,7 @@
 Both run as one uvicorn worker in a subprocess and are hit by the same load generator: `wrk` when it
 is installed, else a small asyncio keep-alive client. Prints requests/s of each and their ratio.
 
-    python bench/gateway.py [--connections 32] [--seconds 10] [--threads 1]
+    python bench/gateway.py [--connections 32] [--seconds 10] [--rounds 3] [--threads 1]
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import asyncio
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -145,10 +146,21 @@ def measure(url: str, args: argparse.Namespace) -> float:
     return run_asyncio(url, args.connections, args.seconds)
 
 
+def signed_url(base: str, creds: tuple[str, str, str, str]) -> str:
+    """A signed request, valid for the 120 s timestamp window (signed again every round)."""
+    sid, key, secret, salt = creds
+    params = {"sid": sid, "key": key, "salt": salt, "method": METHOD, "v": "1.0",
+              "timestamp": str(wire_timestamp()), "page_size": "10", "page_no": "0", "calc_total": "1"}
+    params["sign"] = compute_sign(secret, params, BODY)
+    return f"{base}/openapi?{urlencode(params)}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=10, help="length of each measurement")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="gateway and bare measured alternately this many times (the machine's load moves)")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--asyncio", action="store_true", help="use the Python load generator, not wrk")
     parser.add_argument("--profile", help="write a py-spy profile (collapsed stacks) of the gateway here")
@@ -156,35 +168,35 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         db_url = f"sqlite:///{Path(tmp) / 'bench.db'}"
-        sid, key, secret, salt = prepare(db_url)
+        creds = prepare(db_url)
         env = {"WDTERP_DATABASE_URL": db_url, "WDTERP_ACCESS_CACHE_TTL": "5"}
         with serve("wdterp.gateway.app:create_app_from_env", env, factory=True) as (base, pid):
-            # one signed request, valid for the 120 s timestamp window: the run must be shorter
-            params = {"sid": sid, "key": key, "salt": salt, "method": METHOD, "v": "1.0",
-                      "timestamp": str(wire_timestamp()), "page_size": "10", "page_no": "0",
-                      "calc_total": "1"}
-            params["sign"] = compute_sign(secret, params, BODY)
-            url = f"{base}/openapi?{urlencode(params)}"
-            first = httpx.post(url, content=BODY, headers={"Content-Type": "application/json"}).content
+            first = httpx.post(signed_url(base, creds), content=BODY,
+                               headers={"Content-Type": "application/json"}).content
             assert b'"total_count":10' in first, first
-            profiler = None
-            if args.profile:  # py-spy samples the gateway worker while the load runs
-                profiler = subprocess.Popen(["py-spy", "record", "-p", str(pid), "-d", str(args.seconds),
-                                             "-r", "250", "-f", "raw", "-o", args.profile, "-n"])
-            gateway_rps = measure(url, args)
-            if profiler:
-                profiler.wait(60)
-        payload = Path(tmp) / "payload.json"
-        payload.write_bytes(first)
-        with serve("bare_app:app", {"BENCH_PAYLOAD_FILE": str(payload)}, factory=False,
-                   app_dir=HERE) as (bare, _):
-            bare_rps = measure(f"{bare}/openapi", args)
+            payload = Path(tmp) / "payload.json"
+            payload.write_bytes(first)
+            with serve("bare_app:app", {"BENCH_PAYLOAD_FILE": str(payload)}, factory=False,
+                       app_dir=HERE) as (bare, _):
+                rounds = []
+                for at in range(args.rounds):
+                    profiler = None
+                    if args.profile and at == 0:  # py-spy samples the gateway worker while the load runs
+                        profiler = subprocess.Popen(["py-spy", "record", "-p", str(pid), "-d", str(args.seconds),
+                                                     "-r", "250", "-f", "raw", "-o", args.profile, "-n"])
+                    gateway_rps = measure(signed_url(base, creds), args)
+                    if profiler:
+                        profiler.wait(60)
+                    rounds.append((gateway_rps, measure(f"{bare}/openapi", args)))
 
     tool = "wrk" if shutil.which("wrk") and not args.asyncio else "asyncio"
-    print(f"load: {tool}, {args.connections} connections, {args.seconds} s, response {len(first)} bytes")
-    print(f"gateway  {METHOD}: {gateway_rps:10.1f} req/s")
-    print(f"bare Starlette JSON endpoint     : {bare_rps:10.1f} req/s")
-    print(f"ratio gateway/bare               : {gateway_rps / bare_rps:10.3f}")
+    print(f"load: {tool}, {args.connections} connections, {args.seconds} s per measurement, "
+          f"response {len(first)} bytes, gateway and bare alternately, {args.rounds} rounds")
+    for at, (gateway_rps, bare_rps) in enumerate(rounds, 1):
+        print(f"round {at}: gateway {METHOD} {gateway_rps:9.1f} req/s, bare Starlette JSON endpoint "
+              f"{bare_rps:9.1f} req/s, ratio {gateway_rps / bare_rps:.3f}")
+    ratios = sorted(g / b for g, b in rounds)
+    print(f"ratio gateway/bare: median {statistics.median(ratios):.3f} (range {ratios[0]:.3f}-{ratios[-1]:.3f})")
 
 
 if __name__ == "__main__":

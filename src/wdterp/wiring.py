@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from sqlalchemy import MetaData
 
+import wdterp.api.methods.aftersales
 import wdterp.api.methods.finance
 import wdterp.api.methods.goods
 import wdterp.api.methods.jit
 import wdterp.api.methods.process
 import wdterp.api.methods.process_docs
+import wdterp.api.methods.purchase
+import wdterp.api.methods.purchase_settle
 import wdterp.api.methods.sales_raw
 import wdterp.api.methods.sales_sync
 import wdterp.api.methods.sales_trade
@@ -31,18 +34,30 @@ import wdterp.api.methods.wms_ops
 import wdterp.api.methods.wms_ops_positions
 import wdterp.api.methods.wms_other
 import wdterp.api.methods.wms_other_docs
+import wdterp.api.methods.wms_outer
+import wdterp.api.methods.wms_purchase
+import wdterp.api.methods.wms_refund
+import wdterp.api.methods.wms_refund_pre
 import wdterp.api.methods.wms_sales
 import wdterp.api.methods.wms_stock
+import wdterp.api.methods.wms_transfer
+import wdterp.api.methods.wms_transfer_query
 import wdterp.api.ops
+import wdterp.api.ops_aftersales
 import wdterp.api.ops_documents
 import wdterp.api.ops_finance
 import wdterp.api.ops_goods
 import wdterp.api.ops_jit
 import wdterp.api.ops_process
+import wdterp.api.ops_purchase
 import wdterp.api.ops_sales
 import wdterp.api.ops_sales_wms
 import wdterp.api.ops_stock
+import wdterp.api.ops_transfer
 import wdterp.api.ops_warehouse
+import wdterp.domain.aftersales.autopilot
+import wdterp.domain.aftersales.models
+import wdterp.domain.aftersales.service
 import wdterp.domain.calllog.models
 import wdterp.domain.catalog.loading
 import wdterp.domain.catalog.models
@@ -55,9 +70,15 @@ import wdterp.domain.jit.models
 import wdterp.domain.masterdata.loading
 import wdterp.domain.masterdata.models
 import wdterp.domain.numbering.models
+import wdterp.domain.outer.models
 import wdterp.domain.process.loading
 import wdterp.domain.process.models
 import wdterp.domain.process.service
+import wdterp.domain.purchase.autopilot
+import wdterp.domain.purchase.loading
+import wdterp.domain.purchase.models
+import wdterp.domain.purchase.receiving
+import wdterp.domain.purchase.returns
 import wdterp.domain.sales.autopilot
 import wdterp.domain.sales.models
 import wdterp.domain.sales_wms.hooks
@@ -67,6 +88,8 @@ import wdterp.domain.stockother.stockio
 import wdterp.domain.sync.logistics
 import wdterp.domain.sync.models
 import wdterp.domain.tenancy.models
+import wdterp.domain.transfer.models
+import wdterp.domain.transfer.service
 import wdterp.domain.virtual_warehouse.loading
 import wdterp.domain.virtual_warehouse.models
 import wdterp.domain.virtual_warehouse.orders
@@ -74,7 +97,8 @@ import wdterp.domain.virtual_warehouse.strategies
 import wdterp.domain.warehouse_ops.models
 from wdterp.domain.catalog import service as catalog
 from wdterp.domain.masterdata import loader
-from wdterp.domain.sales import flow
+from wdterp.domain.sales import autopilot as sales_autopilot
+from wdterp.domain.sales import changes, flow
 from wdterp.storage.base import Base
 
 #: the tables of every context (Alembic autogenerate and the migration check, `create_all` in tests)
@@ -93,6 +117,10 @@ MODEL_MODULES = (
     wdterp.domain.finance.models,
     wdterp.domain.jit.models,
     wdterp.domain.warehouse_ops.models,
+    wdterp.domain.purchase.models,
+    wdterp.domain.transfer.models,
+    wdterp.domain.aftersales.models,
+    wdterp.domain.outer.models,
     wdterp.domain.process.models,
     wdterp.domain.virtual_warehouse.models,
 )
@@ -114,6 +142,15 @@ METHOD_MODULES = (
     wdterp.api.methods.wms_sales,
     wdterp.api.methods.finance,
     wdterp.api.methods.jit,
+    wdterp.api.methods.purchase,
+    wdterp.api.methods.wms_purchase,
+    wdterp.api.methods.purchase_settle,
+    wdterp.api.methods.wms_transfer,
+    wdterp.api.methods.wms_transfer_query,
+    wdterp.api.methods.aftersales,
+    wdterp.api.methods.wms_refund,
+    wdterp.api.methods.wms_refund_pre,
+    wdterp.api.methods.wms_outer,
     wdterp.api.methods.process,
     wdterp.api.methods.process_docs,
     wdterp.api.methods.settle_other_in,
@@ -132,6 +169,9 @@ OPERATION_MODULES = (
     wdterp.api.ops_sales_wms,
     wdterp.api.ops_finance,
     wdterp.api.ops_jit,
+    wdterp.api.ops_purchase,
+    wdterp.api.ops_transfer,
+    wdterp.api.ops_aftersales,
     wdterp.api.ops_process,
 )
 
@@ -139,6 +179,10 @@ OPERATION_MODULES = (
 DOCUMENT_HOOKS = (
     *wdterp.domain.stockother.stockio.HOOKS,
     *wdterp.domain.sales_wms.hooks.HOOKS,
+    *wdterp.domain.purchase.receiving.HOOKS,
+    *wdterp.domain.purchase.returns.HOOKS,
+    *wdterp.domain.transfer.service.HOOKS,
+    *wdterp.domain.aftersales.service.HOOKS,
     *wdterp.domain.process.service.HOOKS,
     *wdterp.domain.virtual_warehouse.strategies.HOOKS,
 )
@@ -150,11 +194,22 @@ LOAD_SECTIONS = (
     *wdterp.domain.process.loading.SECTIONS,
     *wdterp.domain.virtual_warehouse.loading.SECTIONS,
     *wdterp.domain.documents.stock_loading.SECTIONS,
+    *wdterp.domain.purchase.loading.SECTIONS,
 )
 
 #: checks before specs are deleted (catalog's registry)
 SPEC_DELETION_GUARDS = (
     wdterp.domain.inventory.guards.refuse_if_stocked,
+)
+
+#: further steps of the autopilot's background round (the order autopilot's registry)
+AUTOPILOT_ROUND_STEPS = (
+    wdterp.domain.aftersales.autopilot.receive_due,
+)
+
+#: told of a raw trade re-pushed after its trade shipped (the order flow's registry)
+SHIPPED_CHANGE_LISTENERS = (
+    wdterp.domain.aftersales.service.refund_after_shipment,
 )
 
 #: told of every raw trade of a trade that ships (the order flow's registry)
@@ -165,6 +220,7 @@ SHIPMENT_LISTENERS = (
 #: the background autopilot's rounds (`gateway/autopilot.py`), each `(session, now) -> things done`
 AUTOPILOT_ROUNDS = (
     wdterp.domain.sales.autopilot.run_autopilot,
+    wdterp.domain.purchase.autopilot.run,
     wdterp.domain.virtual_warehouse.orders.run_due_everywhere,
 )
 
@@ -184,6 +240,10 @@ def wire() -> None:
         catalog.register_deletion_guard(guard)
     for listener in SHIPMENT_LISTENERS:
         flow.register_shipment_listener(listener)
+    for step in AUTOPILOT_ROUND_STEPS:
+        sales_autopilot.register_round_step(step)
+    for changed in SHIPPED_CHANGE_LISTENERS:
+        changes.register_shipped_change_listener(changed)
     _wired = True
 
 

@@ -69,6 +69,26 @@ def _other(op: Op) -> None:
     op("finance.payment.check", payment_no=payment["payment_no"])
 
 
+def _purchase(caller: Caller, op: Op) -> None:
+    """An apply, the demo order received in part (booked first), a return with its stockout, a settlement."""
+    apply_no = caller.ok("purchase.PurchaseApply.upload", {"warehouse_no": "WH-SH", "detail_list": [
+        {"spec_no": "MUG01-500", "num": 20, "provider_no": "P001"}]})["message"]
+    caller.ok("purchase.PurchaseOrder.createOrder", {
+        "purchase_no": "CG-SNAP-1", "provider_no": "P001", "receive_warehouse_nos": "WH-SH",
+        "expect_warehouse_no": "WH-SH", "purchaser_name": "王采购", "apply_nos": apply_no, "is_check": True,
+        "purchase_details": [{"spec_no": "MUG01-500", "num": 12}]})
+    op("purchase.appoint", purchase_no="CG-DEMO-0001", deliver_name="司机", car_number="沪A12345")
+    caller.ok("wms.stockin.Purchase.upload", {"purchase_no": "CG-DEMO-0001", "warehouse_no": "WH-SH",
+                                              "create_mode": 2}, [{"spec_no": "TS01-WH-M", "num": 40}])
+    caller.ok("purchase.PurchaseReturn.createOrder", {"outer_no": "CR-SNAP-1", "warehouse_no": "WH-SH",
+                                                      "provider_no": "P002", "ref_purchase_nos": ["CG-DEMO-0001"]},
+              [{"spec_no": "TS01-WH-M", "num": 3, "price": 22}], True)
+    caller.ok("wms.stockout.PurchaseReturn.createOrder", {"return_no": "CR-SNAP-1", "warehouse_no": "WH-SH",
+                                                          "create_mode": 2}, [{"spec_no": "TS01-WH-M", "num": 3}])
+    caller.ok("finance.settle.Purchase.upload", {"purchase_no": "CG-DEMO-0001", "is_check": True},
+              [{"spec_no": "TS01-WH-M", "settle_num": 30}])
+
+
 def run_scenario(caller: Caller, op: Op) -> None:
     caller.ok("goods.Goods.push", {"goods_no": "SNAP-G", "goods_name": "快照货品"},
               [{"spec_no": "SNAP-S1"}, {"spec_no": "SNAP-S2", "barcode": "6909999999999"}])
@@ -76,3 +96,4 @@ def run_scenario(caller: Caller, op: Op) -> None:
     _documents(caller)
     _warehouse(op)
     _other(op)
+    _purchase(caller, op)

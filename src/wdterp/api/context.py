@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +10,9 @@ from sqlalchemy import Connection, Select, func, select
 from sqlalchemy.orm import Session
 
 from wdterp.api.wire import Columns
+from wdterp.domain.masterdata.scope import Rights
 from wdterp.domain.paging import DEFAULT_PAGE, Page
+from wdterp.domain.queries import CoreSelect
 from wdterp.domain.tenancy.service import AppAccess
 from wdterp.protocol.errors import ApiError
 from wdterp.storage.db import Work
@@ -52,11 +54,15 @@ class CallContext:
 
     # ------------------------------------------------------------------ permissions
 
+    @property
+    def rights(self) -> Rights:
+        """The app's shops and warehouses (`domain/masterdata/scope.py`)."""
+        return Rights(self.access.shops, self.access.warehouses)
+
     def require_warehouse(self, warehouse_no: str | None) -> str:
         if not warehouse_no:
             raise ApiError("E31")
-        if not self.access.may_use_warehouse(warehouse_no):
-            raise ApiError("E34", f"app {self.access.key} has no access to warehouse {warehouse_no}")
+        self.rights.require_warehouse(warehouse_no)
         return warehouse_no
 
     def permitted_warehouses(self) -> frozenset[str] | None:
@@ -84,8 +90,24 @@ class CallContext:
         shaped = shape.rows(rows, computed(rows) if computed and rows else None, dialect=self.work.connection.dialect)
         return self.page_of(shaped, total, list_name)
 
-    def fetch_page(self, stmt: Select[Any] | Bound, scalars: bool = True) -> tuple[list[Any], int]:
+    def rows(self, bound: Bound, shape: Columns) -> list[dict[str, Any]]:
+        """Every row of a prepared search (`Bound.all`, no page), shaped."""
+        return shape.rows(bound.all(self.connection), dialect=self.work.connection.dialect)
+
+    def children(self, bound: Bound, shape: Columns, parent: int, parents: Sequence[Any]) -> list[list[dict[str, Any]]]:
+        """The rows of a lookup (`Bound.all`) shaped, one list per key of `parents` (in that order) of
+        the rows whose column `parent` is that key: the lines of a page of documents."""
+        rows = bound.all(self.connection)
+        grouped: dict[Any, list[dict[str, Any]]] = {key: [] for key in parents}
+        for row, shaped in zip(rows, shape.rows(rows, dialect=self.work.connection.dialect), strict=True):
+            grouped[row[parent]].append(shaped)
+        return [grouped[key] for key in parents]
+
+    def fetch_page(self, stmt: Select[Any] | Bound, scalars: bool = True, core: bool = False) -> tuple[list[Any], int]:
         """One page of a select and the number of rows of all pages: (rows, total).
+
+        `core`: a select of columns, its rows as Core rows. Otherwise the select's ORM entities come
+        as `Record`s (their columns; no relationships): either way the call's connection runs it.
 
         The page is read with one row more than asked for: when that row is not there, this is
         the last page and the total is known without a count query (one round trip instead of
@@ -96,9 +118,14 @@ class CallContext:
         rows: list[Any]
         if isinstance(stmt, Bound):  # a prepared search: tuples from the DBAPI cursor
             rows = stmt.page(self.connection, page.size + 1, page.offset)
-        else:
-            result = self.session.execute(stmt.limit(page.size + 1).offset(page.offset))
-            rows = list(result.scalars() if scalars else result)
+        elif core:
+            rows = list(self.connection.execute(stmt.limit(page.size + 1).offset(page.offset)))
+        else:  # an ORM select, run as Core: Records for its entities (no session)
+            as_core = CoreSelect(stmt)
+            rows = as_core.rows(self.connection, self.connection.execute(
+                as_core.statement.limit(page.size + 1).offset(page.offset)))
+            if scalars:
+                rows = [row[0] for row in rows]
         more = len(rows) > page.size
         if more:
             del rows[page.size:]
@@ -106,7 +133,7 @@ class CallContext:
             return rows, page.offset + len(rows)
         if isinstance(stmt, Bound):
             return rows, stmt.count(self.connection)
-        total = self.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+        total = self.connection.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
         return rows, total or 0
 
     def page_of(self, rows: list[dict[str, Any]], total: int, list_name: str | None = None) -> dict[str, Any]:

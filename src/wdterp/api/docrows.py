@@ -14,16 +14,17 @@ from wdterp.domain.documents import engine
 from wdterp.domain.documents.models import StockDocument, StockDocumentLine
 from wdterp.domain.documents.views import Facts
 from wdterp.domain.masterdata.models import Warehouse
-from wdterp.domain.queries import by_id
+from wdterp.domain.queries import by_id, columns_of, record_rows, with_children
 
 ZERO = Decimal(0)
 
 
-def warehouse(ctx: CallContext, warehouse_no: str | None) -> Warehouse:
-    """The warehouse a write names: E31 empty, E34 not permitted for the app, unknown or disabled."""
+def warehouse(ctx: CallContext, warehouse_no: str | None, read: bool = False) -> Warehouse:
+    """The warehouse a call names: E31 empty, E34 not permitted for the app, unknown or disabled
+    (`read`: looked up on the call's connection, a `Record`; else an ORM instance to write with)."""
     ctx.require_warehouse(warehouse_no)
     assert warehouse_no
-    return engine.active_warehouse(ctx.session, ctx.tenant_id, warehouse_no)
+    return engine.active_warehouse(ctx.connection if read else ctx.session, ctx.tenant_id, warehouse_no)
 
 
 def permit_order(ctx: CallContext, warehouse_id: int) -> None:
@@ -34,13 +35,13 @@ def permit_order(ctx: CallContext, warehouse_id: int) -> None:
 
 def page_of(ctx: CallContext, stmt: Select[Any], load: Callable[[list[Any]], Facts],
             shape: Callable[[Any, Facts], dict[str, Any]]) -> dict[str, Any]:
-    """One page of `stmt`, its facts loaded once, each row shaped."""
-    result = ctx.paginate(stmt, lambda row: row)
-    list_name = ctx.list_name or "details"
-    rows = result[list_name]
-    facts = load(rows)
-    result[list_name] = [shape(row, facts) for row in rows]
-    return result
+    """One page of `stmt` (a select of one model that has `lines`), its facts loaded once, each row
+    shaped. Documents and lines are read as Core rows on the call's connection (`Record`s)."""
+    model = stmt.column_descriptions[0]["entity"]
+    rows, total = ctx.fetch_page(stmt.with_only_columns(*columns_of(model)), core=True)
+    docs = with_children(ctx.connection, model, record_rows(ctx.connection, model, rows))
+    facts = load(docs)
+    return ctx.page_of([shape(doc, facts) for doc in docs], total)
 
 
 def line_cost(line: StockDocumentLine) -> Decimal:

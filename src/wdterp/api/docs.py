@@ -84,7 +84,9 @@ class MethodDoc:
         def fix(f: FieldDoc) -> FieldDoc:
             return replace(f, type=types.get(f.name, f.type), required=f.required and f.name not in optional)
 
-        return replace(self, tables={t: tuple(fix(f) for f in fields) for t, fields in self.tables.items()})
+        args = tuple(replace(a, required=a.required and a.name not in optional) for a in self.args)
+        return replace(self, args=args,
+                       tables={t: tuple(fix(f) for f in fields) for t, fields in self.tables.items()})
 
     @property
     def page_size_max(self) -> int:

@@ -36,8 +36,7 @@ class OperationError(ValueError):
     @classmethod
     def refused(cls, err: ApiError) -> OperationError:
         """A domain refusal (a contract row): its message as a client would see it, and the full reason."""
-        reason = f" ({err.detail})" if err.detail and err.detail != err.message else ""
-        return cls(f"{err.message}{reason}")
+        return cls(err.explained)
 
 
 class UnknownOperation(OperationError):

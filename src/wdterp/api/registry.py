@@ -16,6 +16,7 @@ from datetime import timedelta
 from typing import Any
 
 from wdterp.api.docs import MethodDoc, doc
+from wdterp.api.scope import Scope
 from wdterp.api.timerules import TimeRule
 from wdterp.api.validation import ArgsValidator
 
@@ -37,6 +38,8 @@ class Method:
     writes: bool
     validator: ArgsValidator
     page_size_max: int
+    #: the arguments that name a shop or a warehouse (`api/scope.py`)
+    scope: Scope
     extra: dict[str, Any] = field(default_factory=dict)
 
     def validate(self, body: list[Any]) -> list[Any]:
@@ -110,6 +113,7 @@ def declare(
             writes=method_doc.kind != "query",
             validator=ArgsValidator(method_doc, filter_args, overrides or {}),
             page_size_max=page_size_max or method_doc.page_size_max,
+            scope=Scope.of(method_doc),
             extra=extra,
         )
         return handler

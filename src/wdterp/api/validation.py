@@ -8,12 +8,14 @@ doc does not list (E10); push payloads ignore them, as the vendor's own examples
 from __future__ import annotations
 
 import re
+import reprlib
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -27,6 +29,15 @@ from pydantic_core import PydanticCustomError
 from wdterp.api.docs import ArgDoc, FieldDoc, MethodDoc
 from wdterp.protocol.clock import parse_wire_time
 from wdterp.protocol.errors import ApiError
+from wdterp.protocol.numbers import (
+    DECIMAL_MAX,
+    INT32_MAX,
+    INT32_MIN,
+    INT64_MAX,
+    INT64_MIN,
+    bounded_decimal,
+    is_ascii_digits,
+)
 
 _INT_TYPES = {"int", "integer", "short", "byte", "bytre", "long", "tinyint", "smallint"}
 _BOOL_TYPES = {"boolean", "bool"}
@@ -84,7 +95,7 @@ def _blank_to_none(value: Any) -> Any:
 
 
 def _parse_date(value: Any) -> datetime | None:
-    if value is None or value == "" or value in _ZERO_DATES:
+    if value is None or (isinstance(value, str) and (value == "" or value in _ZERO_DATES)):
         return None
     if isinstance(value, str):
         try:
@@ -102,10 +113,56 @@ def _check_status_list(value: Any) -> Any:
     raise PydanticCustomError("status_list", "status list")
 
 
+def _reject_nul(value: Any) -> Any:
+    # PostgreSQL cannot store NUL in text; refused on every backend alike
+    if isinstance(value, str) and "\x00" in value:
+        raise PydanticCustomError("nul_character", "a NUL character")
+    return value
+
+
 def _check_phone(value: Any) -> Any:
     if isinstance(value, str) and "*" in value:
         raise PydanticCustomError("masked_phone", "masked phone")
     return value
+
+
+def _int_type(f: FieldDoc) -> Any:
+    """An Int (32-bit) or Long (64-bit): JSON integers, or strings of plain ASCII digits."""
+    wide = f.type.strip().lower() == "long"
+    low, high = (INT64_MIN, INT64_MAX) if wide else (INT32_MIN, INT32_MAX)
+    if f.enum_max is not None:
+        high = min(high, f.enum_max)
+    return Annotated[int, BeforeValidator(_plain_int), Field(le=high), AfterValidator(_int_floor(low))]
+
+
+def _plain_int(value: Any) -> Any:
+    # pydantic (like Python's int()) reads "4_7_1", "+5", " 5"; the vendor's Java parser does not
+    if isinstance(value, str) and not is_ascii_digits(value.removeprefix("-")):
+        raise PydanticCustomError("int_parsing", "not an integer")
+    # a boolean stays 1/0: pages' own examples send `"is_check": true` for an Int (fastjson reads it)
+    return value
+
+
+def _int_floor(low: int) -> Callable[[int], int]:
+    def check(value: int) -> int:
+        if value < low:
+            raise PydanticCustomError("int_range", "below {low}", {"low": low})
+        return value
+    return check
+
+
+def _check_decimal(value: Any) -> Decimal | None:
+    """A Decimal(19,4): finite, at most 15 integer digits (E69) and 4 decimals (E78)."""
+    if value is None:
+        return None
+    try:
+        return bounded_decimal(value, "")
+    except ApiError as err:
+        if err.row.row == "E69":
+            raise PydanticCustomError("less_than_equal", "at most {le}", {"le": DECIMAL_MAX}) from None
+        if err.row.row == "E78":
+            raise PydanticCustomError("decimal_scale", "more than 4 decimals") from None
+        raise PydanticCustomError("decimal_type", "not a finite decimal") from None
 
 
 def _map_or_empty_list(value: Any) -> Any:
@@ -119,6 +176,7 @@ def _field_type(f: FieldDoc, method: MethodDoc, is_filter: bool) -> Any:
     if is_date_field(f):
         return Annotated[datetime | None, PlainValidator(_parse_date)]
     if kind == "str":
+        validators.append(BeforeValidator(_reject_nul))
         base: Any = Annotated[str, Field(max_length=f.length)] if f.length else str
         if is_filter and f.name == "status":
             validators.append(BeforeValidator(_check_status_list))
@@ -127,12 +185,11 @@ def _field_type(f: FieldDoc, method: MethodDoc, is_filter: bool) -> Any:
             validators.append(BeforeValidator(_check_phone))
         return Annotated[base, *validators] if validators else base
     if kind == "int":
-        limit = f.enum_max
-        return Annotated[int, Field(le=limit)] if limit is not None else int
+        return _int_type(f)
     if kind == "bool":
         return bool
     if kind == "decimal":
-        return Decimal
+        return Annotated[Decimal, PlainValidator(_check_decimal)]
     if kind == "map":
         child = method.child_tables(_owner_fields(method, f)).get(f.name)
         if child:
@@ -185,7 +242,7 @@ def _field_name(loc: Iterable[Any]) -> str:
     return names[-1].removeprefix("f_") if names else ""
 
 
-_FIELD_RULE_KINDS = frozenset({"missing", "required_null", "string_too_long", "less_than_equal",
+_FIELD_RULE_KINDS = frozenset({"missing", "required_null", "string_too_long", "less_than_equal", "decimal_scale",
                                "unparseable_date", "status_list", "masked_phone"})
 
 
@@ -196,7 +253,8 @@ def contract_error(err: ValidationError) -> ApiError:
     first = next((e for e in errors if e["type"] not in _FIELD_RULE_KINDS), errors[0])
     kind, name = first["type"], _field_name(first["loc"])
     ctx = first.get("ctx") or {}
-    detail = f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']} (input {first.get('input')!r:.80})"
+    # reprlib: the input may be a 1000-level nesting, which a plain repr cannot walk
+    detail = f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']} (input {reprlib.repr(first.get('input')):.80})"
     if kind in ("missing", "required_null") and name in _OWN_REQUIRED_ROWS:
         return ApiError(_OWN_REQUIRED_ROWS[name], detail)
     if kind == "missing":
@@ -205,6 +263,8 @@ def contract_error(err: ValidationError) -> ApiError:
         return ApiError("E70", detail, field=name)
     if kind == "string_too_long":
         return ApiError(_OWN_LENGTH_ROWS.get(name, "E78"), detail, field=name)
+    if kind == "decimal_scale":
+        return ApiError("E78", detail, field=name)
     if kind == "less_than_equal":
         return ApiError("E69", detail, field=name, max=ctx.get("le"))
     if kind == "unparseable_date":
@@ -241,6 +301,7 @@ class ArgsValidator:
         self.args = tuple(a for a in method.args if not _is_pager(a))
         self.has_pager = len(self.args) != len(method.args)
         self.required_count = max((i + 1 for i, a in enumerate(self.args) if a.required), default=0)
+        self._overridden = frozenset(overrides)
         self._steps: list[Callable[[Any], Any]] = [
             self._step_for(a, a.name in filter_args, overrides.get(a.name)) for a in self.args
         ]
@@ -260,6 +321,8 @@ class ArgsValidator:
         scalar = _scalar_model(arg)
         if kind == "list":
             return lambda v: v if isinstance(v, list) else _type_mismatch(arg.name)
+        if arg.required:
+            return lambda v: _not_null(arg.name, v) and scalar.model_validate({"value": v}).value  # type: ignore[attr-defined]
         return lambda v: scalar.model_validate({"value": v}).value  # type: ignore[attr-defined]
 
     @staticmethod
@@ -296,8 +359,26 @@ class ArgsValidator:
                 out.append(step(value))
         except ValidationError as err:
             raise contract_error(err) from None
-        out.extend(None for _ in range(len(self._steps) - len(out)))
+        # an argument left out is read as null: a map as {} (its required fields then answer E71)
+        for arg, step in zip(self.args[len(out):], self._steps[len(out):], strict=True):
+            out.append(self._absent(arg, step))
         return out
+
+    def _absent(self, arg: ArgDoc, step: Callable[[Any], Any]) -> Any:
+        if _kind(arg.type) != "map" or arg.name in self._overridden:
+            return None
+        try:
+            return step(None)
+        except ValidationError as err:
+            raise contract_error(err) from None
+
+
+def _not_null(name: str, value: Any) -> bool:
+    """A required positional argument sent as null (E70); pages that send null where they say
+    required name the argument in their declaration's `optional`."""
+    if value is None:
+        raise ApiError("E70", f"argument {name} is required", field=name)
+    return True
 
 
 def _type_mismatch(name: str) -> Any:

@@ -150,6 +150,14 @@ def _column_converter(column: Any, dialect: Dialect | None = None) -> Callable[[
     return lambda value: convert(process(value))
 
 
+def _via(column: Any, wire: Callable[[Any], Any], dialect: Dialect | None) -> Callable[[Any], Any]:
+    """`wire` of the value the column's type reads from the driver's (see `Columns`' `via`)."""
+    process = column.type._cached_result_processor(dialect, None) if dialect is not None else None
+    if process is None:
+        return wire
+    return lambda value: wire(process(value))
+
+
 #: (wire name, index in the row or None when computed, conversion, nullable)
 _PlanItem = tuple[str, int | None, Callable[[Any], Any] | int | None, bool]
 
@@ -165,10 +173,14 @@ class Columns:
     """
 
     def __init__(self, names: Iterable[str], columns: Sequence[Any], computed: Iterable[str] = (),
-                 constants: Mapping[str, Any] | None = None, nullable: Iterable[str] = ()) -> None:
-        """`nullable`: keys of columns that may be None although their table says not (outer joins)."""
+                 constants: Mapping[str, Any] | None = None, nullable: Iterable[str] = (),
+                 via: Mapping[str, Callable[[Any], Any]] | None = None) -> None:
+        """`nullable`: keys of columns that may be None although their table says not (outer joins).
+        `via`: names whose wire value is a function of the column's value as its type reads it
+        (a datetime, a Decimal), not the usual conversion; None stays ""."""
         self.names = tuple(names)
         self.constants = dict(constants or {})
+        self._via = dict(via or {})
         self._columns = tuple(columns)
         self._computed, self._nullable = set(computed), set(nullable)
         self._plans: dict[str | None, tuple[_PlanItem, ...]] = {}
@@ -188,7 +200,9 @@ class Columns:
             if name not in index:
                 raise ValueError(f"{name!r} is neither computed nor a column of the select")
             column = columns[index[name]]
-            plan.append((name, index[name], _column_converter(column, dialect),
+            via = self._via.get(name)
+            convert = _column_converter(column, dialect) if via is None else _via(column, via, dialect)
+            plan.append((name, index[name], convert,
                          name in nullable or bool(getattr(column, "nullable", True))))
         self._plans[key] = tuple(plan)
         return self._plans[key]
@@ -224,10 +238,12 @@ class Columns:
         return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
-def search_shape(method: str, table: str, columns: Sequence[Any], computed: Iterable[str] = ()) -> Columns:
+def search_shape(method: str, table: str, columns: Sequence[Any], computed: Iterable[str] = (),
+                 constants: Mapping[str, Any] | None = None,
+                 via: Mapping[str, Callable[[Any], Any]] | None = None, nullable: Iterable[str] = ()) -> Columns:
     """The method's documented fields of `table` from a prepared search's columns (`Search.columns`),
-    the `computed` ones given to `ctx.search` as columns of wire values."""
-    return Columns(documented_fields(method, table), columns, computed)
+    the `computed` ones given to `ctx.search` as columns of wire values (see `Columns`)."""
+    return Columns(documented_fields(method, table), columns, computed, constants, nullable, via)
 
 
 def wire_column(values: Iterable[Any]) -> list[Any]:

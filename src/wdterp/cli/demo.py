@@ -2,7 +2,8 @@
 
 The tenant's autopilot is on (demo.yaml `settings.autopilot`): an order pushed to the `demo-mall`
 shop (platform 127) is submitted and checked at once, shipped by the server's background round
-30 s later, and then listed by sales.LogisticsSync.getSyncListExt.
+30 s later, and then listed by sales.LogisticsSync.getSyncListExt; a raw refund uploaded for it is
+submitted and checked at once, and a return's goods are received 60 s after its check.
 """
 
 from __future__ import annotations

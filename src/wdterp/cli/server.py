@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 import uvicorn
 
 from wdterp.cli.common import DbOption, database, out
+from wdterp.gateway.accesslog import log_config
 from wdterp.gateway.app import SERVER_OPTIONS, create_app
 from wdterp.gateway.config import GatewayConfig
 from wdterp.settings import settings
@@ -36,8 +38,9 @@ def init(db: DbOption = None) -> None:
 
 
 def run_server(url: str, host: str, port: int, workers: int = 1, redis: str | None = None,
-               admin_token: str | None = None, capture_bodies: bool = False) -> None:
+               admin_token: str | None = None, capture_bodies: bool = False, access_log: bool = False) -> None:
     """Serve until interrupted; several workers get their settings through WDTERP_* variables."""
+    options = {**SERVER_OPTIONS, **uvicorn_logging(access_log)}
     if workers > 1:
         os.environ[ENV_URL] = url
         for name, value in ((ENV_REDIS, redis), (ENV_ADMIN_TOKEN, admin_token),
@@ -45,11 +48,28 @@ def run_server(url: str, host: str, port: int, workers: int = 1, redis: str | No
             if value:
                 os.environ[name] = value
         uvicorn.run("wdterp.gateway.app:create_app_from_env", factory=True, host=host, port=port,
-                    workers=workers, log_level="info", **SERVER_OPTIONS)
+                    workers=workers, log_level="info", **options)
         return
     config = GatewayConfig.from_env(database_url=url, redis_url=redis, admin_token=admin_token,
                                     capture_bodies=capture_bodies or None)
-    uvicorn.run(create_app(config), host=host, port=port, log_level="info", **SERVER_OPTIONS)
+    uvicorn.run(create_app(config), host=host, port=port, log_level="info", **options)
+
+
+def uvicorn_logging(access_log: bool) -> dict[str, Any]:
+    """uvicorn's access log: off, or on with paths cut before their query strings."""
+    return {"access_log": True, "log_config": log_config()} if access_log else {"access_log": False}
+
+
+def read_token_file(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        token = path.read_text("utf-8").strip()
+    except OSError as err:
+        raise typer.BadParameter(f"cannot read {path}: {err.strerror}", param_hint="--admin-token-file") from None
+    if not token:
+        raise typer.BadParameter(f"{path} is empty", param_hint="--admin-token-file")
+    return token
 
 
 def serve(
@@ -63,11 +83,18 @@ def serve(
     admin_token: Annotated[str | None, typer.Option(
         envvar=ENV_ADMIN_TOKEN, show_envvar=True, show_default=False,
         help="Bearer token of the admin API under /admin/ and of the console under /console/; without "
-             "one both answer 403.")] = None,
+             "one both answer 403. Prefer the environment variable or --admin-token-file: a value "
+             "on the command line shows in `ps`.")] = None,
+    admin_token_file: Annotated[Path | None, typer.Option(
+        metavar="PATH", help="Read the admin token from this file (its first line).")] = None,
     capture_bodies: Annotated[bool, typer.Option(
         "--capture-bodies", help="Keep request and response bodies in the call log (shown in the console; "
                                  "secrets never are in them).")] = False,
+    access_log: Annotated[bool, typer.Option(
+        "--access-log", help="Print uvicorn's access log (paths without query strings, which hold the sign "
+                             "and salt). Off by default: the call log records every call.")] = False,
 ) -> None:
     """Run the API server (migrating the database first)."""
     url = init_database(resolve_url(db))
-    run_server(url, host, port, workers, redis or settings().redis_url, admin_token, capture_bodies)
+    token = read_token_file(admin_token_file) or admin_token
+    run_server(url, host, port, workers, redis or settings().redis_url, token, capture_bodies, access_log)

@@ -1,5 +1,5 @@
-"""The server's background autopilot round (auto-consign after N seconds, merge-log purge, due
-pre-checked virtual-warehouse transfers: `wiring.AUTOPILOT_ROUNDS`).
+"""The server's background autopilot round (auto-consign and auto-receive after N seconds, merge-log
+purge, due pre-checked virtual-warehouse transfers): the rounds `wiring.AUTOPILOT_ROUNDS` lists.
 
 Each worker runs it; a round is one transaction and every trade is claimed by a conditional update
 in the domain, so several workers never ship a trade twice.
@@ -40,6 +40,7 @@ class AutopilotTask:
             self._task = None
 
     def run_once(self) -> int:
+        """One round: the sales loop (auto-consign), the purchase loop (auto-receive), due VO transfers."""
         with self.db.transaction() as session:
             now = now_china()
             return sum(run_round(session, now) for run_round in wiring.AUTOPILOT_ROUNDS)

@@ -8,6 +8,7 @@ E63) → 11 body (E01, E02, E07) → 12 paging (E19) → 13 field rules → 14 t
 from __future__ import annotations
 
 import asyncio
+import hmac
 import ipaddress
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -15,16 +16,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from wdterp.api.context import CallContext, Page
 from wdterp.api.docs import all_docs
 from wdterp.api.registry import INTERNAL_ONLY, Method
+from wdterp.domain.masterdata.scope import Rights
 from wdterp.domain.tenancy.service import AppAccess
 from wdterp.gateway.access import AccessCache
 from wdterp.gateway.limits import Limits
 from wdterp.protocol.clock import timestamp_in_window
 from wdterp.protocol.errors import ApiError, suggest
+from wdterp.protocol.numbers import is_ascii_digits
 from wdterp.protocol.sign import canonical_string, compute_sign
 from wdterp.storage.db import Database, call_threads
 
@@ -97,6 +100,8 @@ class Pipeline:
                     self._page(method, ints)
                 raise
             page = self._page(method, ints)
+            if method.writes and (access.shops is not None or access.warehouses is not None):
+                method.scope.check(method.doc, args, Rights(access.shops, access.warehouses))
             if self.inline.suits(method):
                 return self.inline.timed(method, self._execute, method, access, call, args, page)
             return await loop.run_in_executor(self.executor, self.inline.timed, method, self._execute, method,
@@ -115,11 +120,10 @@ class Pipeline:
         for name in INT_PARAMS:
             if name in params:
                 raw = params[name]
-                try:
-                    value = int(raw.strip(), 10)
-                except ValueError:
-                    value = None
-                if value is None or value not in INT32 or raw.strip() != raw:
+                # plain ASCII digits only, as the vendor's Java parser reads them (Python's int()
+                # also takes "4_7_1", "+5", full-width and Arabic-Indic digits)
+                value = int(raw) if is_ascii_digits(raw.removeprefix("-")) else None
+                if value is None or value not in INT32:
                     raise ApiError("E08", f"{name} is not a 32-bit integer", value=raw)
                 ints[name] = value
         return ints
@@ -142,7 +146,7 @@ class Pipeline:
         if not timestamp_in_window(ints["timestamp"]):
             raise ApiError("E15", f"timestamp {ints['timestamp']} is more than 120 s from server time")
         expected = compute_sign(access.secret, p, call.body)
-        if p["sign"].lower() != expected:
+        if not hmac.compare_digest(p["sign"].lower().encode(), expected.encode()):  # no timing oracle
             signed = canonical_string(p, call.body).decode("utf-8", "replace")[:SIGNED_TEXT_LIMIT]
             raise ApiError("E06", f"sign mismatch; signed string (secret omitted at both ends): {signed}")
         if access.ip_whitelist and not _ip_allowed(call.client_ip, access.ip_whitelist):
@@ -201,11 +205,11 @@ class Pipeline:
                 with self.db.unit_of_work(readonly=not method.writes) as work:
                     ctx = CallContext(work, access, method.name, call.request_id, page, method.list_name)
                     return method.handler(ctx, *args)
-            except (OperationalError, DBAPIError) as err:
-                if not self.db.reachable():
-                    raise ApiError("E12", f"database unreachable: {type(err).__name__}") from None
-                if attempt == TRANSACTION_ATTEMPTS or not _retryable(err):
-                    raise ApiError("E13", f"transaction failed: {_db_reason(err)}") from None
+            except DBAPIError as err:
+                # a lock or serialization conflict is run again; what is left is mapped to its row
+                # (E12/E13) in one place, `gateway/failures.py`
+                if attempt == TRANSACTION_ATTEMPTS or not _retryable(err) or not self.db.reachable():
+                    raise
         raise AssertionError("unreachable")
 
 
@@ -248,10 +252,6 @@ def _retryable(err: DBAPIError) -> bool:
     code = getattr(err.orig, "sqlstate", None) or getattr(err.orig, "pgcode", None)
     text = str(err.orig).lower()
     return code in {"40001", "40P01", "55P03"} or "locked" in text or "deadlock" in text
-
-
-def _db_reason(err: DBAPIError) -> str:
-    return f"{type(err.orig).__name__}: {str(err.orig).splitlines()[0][:300]}"
 
 
 def _ip_allowed(client_ip: str, whitelist: tuple[str, ...]) -> bool:

@@ -91,6 +91,12 @@ class ApiError(Exception):
     def code(self) -> int:
         return self.row.code
 
+    @property
+    def explained(self) -> str:
+        """The refusal as told outside the envelope (operations, `wdterp load`): the message a
+        client would see and the full reason. The one text of a refusal besides the envelope."""
+        return f"{self.message} ({self.detail})" if self.detail and self.detail != self.message else self.message
+
 
 def business_error(message: str, detail: str = "") -> ApiError:
     """A code-100 business failure whose specific message no catalog row spells (row E18)."""

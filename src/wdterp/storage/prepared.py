@@ -21,7 +21,8 @@ the SQL compares exactly what SQLAlchemy would have sent. Rows come back as the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import contextlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,10 @@ from sqlalchemy import Connection, Select, bindparam, func, select
 from sqlalchemy.engine import Dialect
 
 Clause = Callable[[Any], Any]
+
+
+#: compiled statements kept per search (one per filters given and list lengths, and dialect)
+CACHE_LIMIT = 256
 
 
 @dataclass(frozen=True)
@@ -61,13 +66,15 @@ def run(conn: Connection, compiled: Compiled, values: Mapping[str, Any]) -> list
     """The rows of compiled SQL, as tuples straight from the DBAPI cursor of the unit of work."""
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     parameters = compiled.parameters(values)
-    # listeners of the engine's cursor events (statement capture in tests, tracing) still see it
-    observed = conn._has_events or conn.engine._has_events
+    # listeners of the engine's cursor events (statement capture in tests, tracing) still see it;
+    # other events (the SQLite engine's BEGIN) make `_has_events` true: ask the cursor events
+    observed = (conn._has_events or conn.engine._has_events) and (
+        conn.dispatch.before_cursor_execute or conn.dispatch.after_cursor_execute)
     try:
         if observed:
             conn.dispatch.before_cursor_execute(conn, cursor, compiled.sql, parameters, None, False)
         cursor.execute(compiled.sql, parameters)
-        rows = list(cursor.fetchall())
+        rows = cursor.fetchall()
         if observed:
             conn.dispatch.after_cursor_execute(conn, cursor, compiled.sql, parameters, None, False)
         return rows
@@ -78,12 +85,13 @@ def run(conn: Connection, compiled: Compiled, values: Mapping[str, Any]) -> list
 class Search:
     """A select with optional filters, compiled once per (filters given, list lengths, dialect)."""
 
-    def __init__(self, base: Select[Any], order_by: Sequence[Any] = (),
+    def __init__(self, base: Select[*tuple[Any, ...]], order_by: Sequence[Any] = (),
                  filters: Mapping[str, Clause] | None = None) -> None:
         self.base = base
         self.order_by = tuple(order_by)
         self.filters = dict(filters or {})
         self._cache: dict[tuple[Any, ...], tuple[Compiled, Compiled]] = {}
+        self._listings: dict[tuple[Any, ...], Compiled] = {}
 
     @property
     def columns(self) -> tuple[Any, ...]:
@@ -117,7 +125,20 @@ class Search:
             stmt = self._build(shape)
             page = stmt.order_by(*self.order_by).limit(bindparam("page_limit")).offset(bindparam("page_offset"))
             count = select(func.count()).select_from(stmt.subquery())
-            found = self._cache[key] = (compile_for(page, dialect), compile_for(count, dialect))
+            found = (compile_for(page, dialect), compile_for(count, dialect))
+            if len(self._cache) >= CACHE_LIMIT:  # list lengths are the caller's: bound what they can grow
+                with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+                    del self._cache[next(iter(self._cache))]
+            self._cache[key] = found
+        return found
+
+    def listing(self, values: Mapping[str, Any], dialect: Dialect) -> Compiled:
+        """Every row for these values, in order, without a page (lines of a page's documents)."""
+        shape = self._shape(values)
+        key = (dialect.name, shape)
+        found = self._listings.get(key)
+        if found is None:
+            found = self._listings[key] = compile_for(self._build(shape).order_by(*self.order_by), dialect)
         return found
 
 
@@ -146,6 +167,10 @@ class Bound:
         _, count = self.search.statements(self.values, conn.dialect)
         return int(run(conn, count, _flatten(self.values))[0][0])
 
+    def all(self, conn: Connection) -> list[Any]:
+        """Every row, no page: for lookups by the keys of a page (`keys`)."""
+        return run(conn, self.search.listing(self.values, conn.dialect), _flatten(self.values))
+
 
 # ---------------------------------------------------------------------------- filter clauses
 
@@ -170,6 +195,16 @@ def among(column: Any) -> Clause:
 
 def containing(column: Any) -> Clause:
     return lambda p: column.contains(p)
+
+
+def keys(values: Iterable[Any]) -> list[Any]:
+    """Keys for an `among` filter of a lookup: sorted, once each, padded to a power of two by
+    repeating the last (the same rows): a page's lookups then compile a handful of statements,
+    not one per number of keys."""
+    out = sorted(set(values))
+    if out:
+        out += [out[-1]] * ((1 << (len(out) - 1).bit_length()) - len(out))
+    return out
 
 
 def given(values: Mapping[str, Any], *names: str) -> dict[str, Any]:

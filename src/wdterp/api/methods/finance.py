@@ -7,8 +7,8 @@ from typing import Any
 
 from wdterp.api.context import CallContext
 from wdterp.api.registry import declare
-from wdterp.api.wire import Envelope, documented_fields, project
-from wdterp.domain.finance import account_checks, invoices, payments, waybills
+from wdterp.api.wire import Envelope, search_shape
+from wdterp.domain.finance import invoices, payments, searches
 from wdterp.protocol.clock import CHINA_TZ
 
 
@@ -26,47 +26,57 @@ def push_raw_payment(ctx: CallContext, detail_list: list[dict[str, Any]]) -> Env
     return Envelope({"total": len(errors), "data": errors} if errors else {"data": []})
 
 
+RAW_PAYMENT_ROWS = search_shape("finance.RawPayment.search", "detail_list", searches.RAW_PAYMENTS.columns,
+                                via={"create_time": millis, "created": millis, "modified": millis})
+
+
 @declare("finance.RawPayment.search", list_name="detail_list")
 def search_raw_payment(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    names = documented_fields(ctx.method, "detail_list")
-    stmt = payments.raw_payments_query(ctx.session, ctx.tenant_id, params, ctx.permitted_shops())
-    return ctx.paginate(stmt, lambda row: project(
-        row[0], names, shop_no=row[1].shop_no, create_time=millis(row[0].create_time),
-        created=millis(row[0].created), modified=millis(row[0].modified)), scalars=False)
+    return ctx.search(searches.raw_payments(ctx.connection, ctx.tenant_id, params, ctx.permitted_shops()),
+                      RAW_PAYMENT_ROWS)
 
 
 # ---------------------------------------------------------------------------- payments
 
 
+PAYMENT_ROWS = search_shape("finance.Payment.search", "order", searches.PAYMENTS.columns, ("detail_list",))
+PAYMENT_LINE_ROWS = search_shape("finance.Payment.search", "detail_list", searches.PAYMENT_LINES.columns)
+_PAYMENT_ID = searches.PAYMENTS.index("rec_id")
+_PAYMENT_OF_LINE = searches.PAYMENT_LINES.index("payment_order_id")
+
+
 @declare("finance.Payment.search", list_name="order")
 def search_payment(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    head, lines = documented_fields(ctx.method, "order"), documented_fields(ctx.method, "detail_list")
-    page = ctx.paginate(payments.payments_query(ctx.tenant_id, params), lambda p: {"_obj": p})
-    shops = payments.shop_names(ctx.session, {d.shop_id for r in page["order"] for d in r["_obj"].details})
-    page["order"] = [project(r["_obj"], head, detail_list=[
-        project(d, lines, shop_name=shops.get(d.shop_id, "") if d.src_order_type == 1 else "")
-        for d in r["_obj"].details]) for r in page["order"]]
-    return page
+    def lines(rows: list[Any]) -> dict[str, list[Any]]:
+        ids = [r[_PAYMENT_ID] for r in rows]
+        return {"detail_list": ctx.children(searches.payment_lines(ids), PAYMENT_LINE_ROWS, _PAYMENT_OF_LINE, ids)}
+    return ctx.search(searches.payments(ctx.tenant_id, params), PAYMENT_ROWS, lines)
+
+
+ACCOUNT_CHECK_ROWS = search_shape("finance.AlipayAccountCheck.search", "order", searches.ACCOUNT_CHECKS.columns)
 
 
 @declare("finance.AlipayAccountCheck.search", list_name="order")
 def search_account_check(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    names = documented_fields(ctx.method, "order")
-    stmt = account_checks.checks_query(ctx.tenant_id, params, ctx.permitted_shops())
-    return ctx.paginate(stmt, lambda row: project(row[0], names, shop_no=row[1].shop_no,
-                                                  shop_name=row[1].shop_name), scalars=False)
+    return ctx.search(searches.account_checks(ctx.tenant_id, params, ctx.permitted_shops()), ACCOUNT_CHECK_ROWS)
 
 
 # ---------------------------------------------------------------------------- invoices
 
 
+INVOICE_ROWS = search_shape("finance.invoice.InvoiceOrder.search", "order", searches.INVOICES.columns,
+                            ("detail_list",), via={"created": millis})
+INVOICE_LINE_ROWS = search_shape("finance.invoice.InvoiceOrder.search", "detail_list", searches.INVOICE_LINES.columns)
+_INVOICE_ID = searches.INVOICES.index("rec_id")
+_INVOICE_OF_LINE = searches.INVOICE_LINES.index("invoice_id")
+
+
 @declare("finance.invoice.InvoiceOrder.search", list_name="order", window_unless=("invoice_order_no",))
 def search_invoice(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    head, lines = documented_fields(ctx.method, "order"), documented_fields(ctx.method, "detail_list")
-    stmt = invoices.invoices_query(ctx.tenant_id, params, ctx.permitted_shops())
-    return ctx.paginate(stmt, lambda row: project(
-        row[0], head, shop_no=row[1].shop_no, shop_name=row[1].shop_name, created=millis(row[0].created),
-        detail_list=[project(d, lines) for d in row[0].details]), scalars=False)
+    def lines(rows: list[Any]) -> dict[str, list[Any]]:
+        ids = [r[_INVOICE_ID] for r in rows]
+        return {"detail_list": ctx.children(searches.invoice_lines(ids), INVOICE_LINE_ROWS, _INVOICE_OF_LINE, ids)}
+    return ctx.search(searches.invoices(ctx.tenant_id, params, ctx.permitted_shops()), INVOICE_ROWS, lines)
 
 
 UPDATE_INVOICE = "finance.invoice.InvoiceOrder.updateInvoice"
@@ -80,8 +90,9 @@ def update_invoice(ctx: CallContext, rows: list[dict[str, Any]]) -> Envelope:
 # ---------------------------------------------------------------------------- waybills
 
 
+WAYBILL_ROWS = search_shape("finance.settle.Logistics.search", "detail_list", searches.WAYBILLS.columns)
+
+
 @declare("finance.settle.Logistics.search", list_name="detail_list")
 def search_waybill(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    names = documented_fields(ctx.method, "detail_list")
-    return ctx.paginate(waybills.waybills_query(ctx.tenant_id, params),
-                        lambda w: project(w, names, satus=w.status))
+    return ctx.search(searches.waybills(ctx.tenant_id, params), WAYBILL_ROWS)

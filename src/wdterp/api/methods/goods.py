@@ -16,6 +16,7 @@ from wdterp.domain.catalog import barcodes, brands, listings, search, service, s
 from wdterp.domain.catalog import searches as catalog_searches
 from wdterp.domain.catalog.models import ApiGoods, PlatformCategory
 from wdterp.domain.masterdata.models import Shop
+from wdterp.domain.masterdata.searches import active_shop_id
 from wdterp.domain.masterdata.service import active_shop
 from wdterp.protocol.clock import CHINA_TZ, now_china
 from wdterp.protocol.errors import ApiError
@@ -71,7 +72,7 @@ def batch_push(ctx: CallContext, goods_list: list[dict[str, Any]]) -> dict[str, 
 def query_with_spec(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     _default_end(params)
     result = ctx.paginate(search.goods_query(ctx.tenant_id, params), lambda g: g)
-    views = search.goods_views(ctx.session, ctx.tenant_id, result["goods_list"], params)
+    views = search.goods_views(ctx.connection, ctx.tenant_id, result["goods_list"], params)
     result["goods_list"] = [_goods_row(ctx.method, v) for v in views]
     return result
 
@@ -121,7 +122,7 @@ def upload_suite(ctx: CallContext, suite: dict[str, Any], details: list[dict[str
 def search_suite(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     _default_end(params)
     result = ctx.paginate(suites.suites_query(ctx.tenant_id, params), lambda s: s)
-    views = suites.suite_views(ctx.session, ctx.tenant_id, result["suite_list"])
+    views = suites.suite_views(ctx.connection, ctx.tenant_id, result["suite_list"])
     result["suite_list"] = [_suite_row(ctx.method, v) for v in views]
     return result
 
@@ -213,15 +214,15 @@ def upload_api_goods(ctx: CallContext, param: dict[str, Any]) -> dict[str, Any]:
 
 def _shop_scope(ctx: CallContext, params: dict[str, Any]) -> list[int] | None:
     if params.get("shop_no"):
-        return [active_shop(ctx.session, ctx.tenant_id, params["shop_no"], ctx.permitted_shops()).shop_id]
-    return listings.shop_ids(ctx.session, ctx.tenant_id, ctx.permitted_shops())
+        return [active_shop_id(ctx.connection, ctx.tenant_id, params["shop_no"], ctx.permitted_shops())]
+    return listings.shop_ids(ctx.connection, ctx.tenant_id, ctx.permitted_shops())
 
 
 @declare("goods.ApiGoods.search")
 def search_api_goods(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     stmt = listings.listings_query(ctx.tenant_id, params, _shop_scope(ctx, params))
     result = ctx.paginate(stmt, lambda row: row, scalars=False)
-    targets = listings.targets_of(ctx.session, [listing for listing, _ in result["goods_list"]])
+    targets = listings.targets_of(ctx.connection, [listing for listing, _ in result["goods_list"]])
     names = _names(ctx.method, "goods_list")
     result["goods_list"] = [_listing_row(names, listing, shop, targets.get(listing.rec_id))
                             for listing, shop in result["goods_list"]]

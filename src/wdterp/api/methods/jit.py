@@ -20,9 +20,9 @@ ZERO = Decimal(0)
 
 def _lookups(ctx: CallContext, docs: list[Any]) -> tuple[dict[int, Shop], dict[int, Warehouse], dict[int, Any]]:
     shop_ids = {int((d.extra or {}).get("shop_id") or 0) for d in docs}
-    shops = by_id(ctx.session, Shop, shop_ids)
-    whs = by_id(ctx.session, Warehouse, {d.warehouse_id for d in docs})
-    specs = service.catalog_of(ctx.session, {line.spec_id for d in docs for line in d.lines})
+    shops = by_id(ctx.connection, Shop, shop_ids)
+    whs = by_id(ctx.connection, Warehouse, {d.warehouse_id for d in docs})
+    specs = service.catalog_of(ctx.connection, {line.spec_id for d in docs for line in d.lines})
     return shops, whs, specs
 
 
@@ -36,7 +36,7 @@ def _page(ctx: CallContext, stmt: Any) -> tuple[dict[str, Any], list[Any]]:
 def search_jit_order(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     page, docs = _page(ctx, service.jit_stockouts_query(ctx.tenant_id, params))
     shops, whs, specs = _lookups(ctx, docs)
-    companies = by_id(ctx.session, Logistics, {d.logistics_id for d in docs})
+    companies = by_id(ctx.connection, Logistics, {d.logistics_id for d in docs})
     head, lines = documented_fields(ctx.method, "order_list"), documented_fields(ctx.method, "detail_list")
 
     def row(doc: StockDocument) -> dict[str, Any]:
@@ -69,9 +69,9 @@ def search_jit_order(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]
 @declare("sales.jit.JitRefund.search", list_name="order_list")
 def search_jit_refund(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     page, refunds = _page(ctx, service.jit_refunds_query(ctx.tenant_id, params))
-    shops = by_id(ctx.session, Shop, {r.shop_id for r in refunds})
-    whs = by_id(ctx.session, Warehouse, {r.warehouse_id for r in refunds})
-    specs = service.catalog_of(ctx.session, {line.spec_id for r in refunds for line in r.lines})
+    shops = by_id(ctx.connection, Shop, {r.shop_id for r in refunds})
+    whs = by_id(ctx.connection, Warehouse, {r.warehouse_id for r in refunds})
+    specs = service.catalog_of(ctx.connection, {line.spec_id for r in refunds for line in r.lines})
     head, lines = documented_fields(ctx.method, "order_list"), documented_fields(ctx.method, "detail_list")
 
     def row(refund: JitRefund) -> dict[str, Any]:

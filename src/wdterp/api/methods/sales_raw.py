@@ -39,8 +39,8 @@ def push_self2(ctx: CallContext, shop_no: str, trades: list[dict[str, Any]], lin
 
 
 def _search(ctx: CallContext, params: dict[str, Any], history: bool, self_only: bool) -> dict[str, Any]:
-    stmt = search.raw_trades_query(ctx.session, ctx.tenant_id, params, ctx.permitted_shops(), history, self_only)
-    return ctx.paginate(stmt, raw_trade_mapper(ctx.session, ctx.method, params.get("detail_mask") == 1))
+    stmt = search.raw_trades_query(ctx.connection, ctx.tenant_id, params, ctx.permitted_shops(), history, self_only)
+    return ctx.paginate(stmt, raw_trade_mapper(ctx.connection, ctx.method, params.get("detail_mask") == 1))
 
 
 @declare("sales.RawTrade.search")

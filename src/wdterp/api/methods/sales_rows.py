@@ -8,11 +8,9 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from wdterp.api.wire import Columns, documented_fields, project, wire_column, wire_value
 from wdterp.domain.masterdata.models import Shop
-from wdterp.domain.queries import by_id
+from wdterp.domain.queries import Reader, by_id
 from wdterp.domain.sales import pages
 from wdterp.domain.sales.models import RawTrade
 from wdterp.domain.sales.pages import GOODS_FIELDS, LINE_READ, SPEC_FIELDS, TRADE_TABLE, L, T
@@ -29,7 +27,7 @@ def millis(value: datetime | None) -> int | str:
 # ---------------------------------------------------------------------------- raw trades
 
 
-def raw_trade_mapper(session: Session, method: str, detail_mask: bool) -> Callable[[RawTrade], dict[str, Any]]:
+def raw_trade_mapper(session: Reader, method: str, detail_mask: bool) -> Callable[[RawTrade], dict[str, Any]]:
     """`detail_mask` 1: with the discount lines (优惠明细), else an empty list."""
     shops: dict[int, Shop] = {}
     head, lines, discounts = (documented_fields(method, t) for t in ("order", "trade_orders", "discount_list"))
@@ -90,7 +88,7 @@ class TradeShaper:
     shaped column by column (`wire.Columns`), the figures become floats.
     """
 
-    def __init__(self, session: Session, tenant_id: int, method: str, share_post: bool = False) -> None:
+    def __init__(self, session: Reader, tenant_id: int, method: str, share_post: bool = False) -> None:
         self.session = session
         self.tenant_id = tenant_id
         self.share_post = share_post

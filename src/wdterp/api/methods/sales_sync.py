@@ -15,7 +15,7 @@ from wdterp.protocol.errors import ApiError
 
 @declare("sales.LogisticsSync.getSyncListExt", time_span=None)
 def get_sync_list_ext(ctx: CallContext, params: dict[str, Any]) -> Envelope:
-    stmt = logistics.pending_query(ctx.session, ctx.tenant_id, params, ctx.permitted_shops())
+    stmt = logistics.pending_query(ctx.connection, ctx.tenant_id, params, ctx.permitted_shops())
     found, total = ctx.fetch_page(stmt)
     names = documented_fields(ctx.method, "data")
     rows = [project(row, names, is_part_sync=int(row.is_part_sync)) for row in found]

@@ -10,10 +10,8 @@ from wdterp.api.docs import doc
 from wdterp.api.methods.sales_rows import TradeShaper
 from wdterp.api.registry import declare
 from wdterp.api.validation import ArgsValidator, model_for
-from wdterp.api.wire import documented_fields, project
-from wdterp.domain.masterdata.models import Shop
-from wdterp.domain.queries import by_id
-from wdterp.domain.sales import edits, pages, payments, search, tradelog
+from wdterp.api.wire import search_shape
+from wdterp.domain.sales import edits, pages, search, searches
 from wdterp.protocol.errors import ApiError, business_error
 
 # ---------------------------------------------------------------------------- trade queries
@@ -22,9 +20,9 @@ from wdterp.protocol.errors import ApiError, business_error
 def _trades(ctx: CallContext, params: dict[str, Any], history: bool, self_only: bool) -> dict[str, Any]:
     """One page of trades read as Core rows (no ORM objects), with their lines and what those point to
     (specs, goods, stock costs, barcodes) in one query each, shaped column by column."""
-    stmt = search.trades_query(ctx.session, ctx.tenant_id, params, ctx.permitted_shops(), history, self_only)
-    shaper = TradeShaper(ctx.session, ctx.tenant_id, ctx.method, bool(params.get("cal_share_post_amount")))
-    trades, total = ctx.fetch_page(stmt.with_only_columns(*pages.TRADE_COLUMNS), scalars=False)
+    stmt = search.trades_query(ctx.connection, ctx.tenant_id, params, ctx.permitted_shops(), history, self_only)
+    shaper = TradeShaper(ctx.connection, ctx.tenant_id, ctx.method, bool(params.get("cal_share_post_amount")))
+    trades, total = ctx.fetch_page(stmt.with_only_columns(*pages.TRADE_COLUMNS), core=True)
     return ctx.page_of(shaper(trades), total)
 
 
@@ -49,21 +47,22 @@ def query_history_self_order_with_detail(ctx: CallContext, params: dict[str, Any
     return _trades(ctx, params, history=True, self_only=True)
 
 
+TRADE_LOG_ROWS = search_shape("sales.TradeQuery.getLog", "detail_list", searches.TRADE_LOGS.columns)
+MERGE_LOG_ROWS = search_shape("sales.TradeQuery.getTradeMergedLog", "log_list", searches.MERGE_LOGS.columns)
+
+
 @declare("sales.TradeQuery.getLog")
 def get_log(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    trade = tradelog.find_trade(ctx.session, ctx.tenant_id, params["trade_no"])
+    trade = searches.trade_of_log(ctx.connection, ctx.tenant_id, params["trade_no"])
     permitted = ctx.permitted_shops()
-    shop = by_id(ctx.session, Shop, [trade.shop_id]).get(trade.shop_id) if trade is not None else None
-    if trade is None or shop is None or (permitted is not None and shop.shop_no not in permitted):
+    if trade is None or trade[1] is None or (permitted is not None and trade[1] not in permitted):
         raise business_error("订单不存在或无店铺权限", f"trade {params['trade_no']!r} not found or shop not permitted")
-    names = documented_fields(ctx.method, "detail_list")
-    return {"detail_list": [project(log, names) for log in search.trade_logs(ctx.session, trade)]}
+    return {"detail_list": ctx.rows(searches.trade_logs(ctx.tenant_id, trade[0]), TRADE_LOG_ROWS)}
 
 
 @declare("sales.TradeQuery.getTradeMergedLog", time_span=timedelta(days=edits.MERGE_LOG_DAYS))
 def get_trade_merged_log(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    names = documented_fields(ctx.method, "log_list")
-    return ctx.paginate(search.merge_logs_query(ctx.tenant_id, params), lambda r: project(r, names), "log_list")
+    return ctx.search(searches.merge_logs(ctx.tenant_id, params), MERGE_LOG_ROWS, list_name="log_list")
 
 
 # ---------------------------------------------------------------------------- edits
@@ -81,7 +80,7 @@ def _remark_items(value: Any) -> list[dict[str, Any]]:
 
 @declare("sales.TradeEdit.modifyRemark", overrides={"data": _remark_items})
 def modify_remark(ctx: CallContext, items: list[dict[str, Any]]) -> dict[str, Any]:
-    errors = edits.modify_remarks(ctx.session, ctx.tenant_id, items, ctx.access.key)
+    errors = edits.modify_remarks(ctx.session, ctx.tenant_id, items, ctx.access.key, ctx.rights)
     return {"message": "成功" if not errors else "部分失败", "error": errors}
 
 
@@ -89,7 +88,7 @@ def modify_remark(ctx: CallContext, items: list[dict[str, Any]]) -> dict[str, An
 def to_exception(ctx: CallContext, trade_no: str) -> dict[str, Any]:
     if not trade_no:
         raise ApiError("E21", "empty trade_no")
-    return {"message": edits.to_exception(ctx.session, ctx.tenant_id, trade_no, ctx.access.key)}
+    return {"message": edits.to_exception(ctx.session, ctx.tenant_id, trade_no, ctx.access.key, ctx.rights)}
 
 
 # ---------------------------------------------------------------------------- import, payments
@@ -103,10 +102,11 @@ def import_trades(ctx: CallContext, rows: list[dict[str, Any]]) -> dict[str, Any
     return {"message": "OK"}
 
 
+# the system (系统) made and received it: no employee row, id 0
+SALES_PAYMENT_ROWS = search_shape("sales.Payment.queryWithDetail", "payment_list", searches.SALES_PAYMENTS.columns,
+                                  constants={"operator_id": 0, "checker_id": 0})
+
+
 @declare("sales.Payment.queryWithDetail")
 def query_payments(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    names = documented_fields(ctx.method, "payment_list")
-    stmt = payments.payments_query(ctx.tenant_id, params, ctx.permitted_shops())
-    # the system (系统) made and received it: no employee row, id 0
-    return ctx.paginate(stmt, lambda row: project(row[0], names, shop_no=row[1], operator_id=0, checker_id=0),
-                        scalars=False)
+    return ctx.search(searches.sales_payments(ctx.tenant_id, params, ctx.permitted_shops()), SALES_PAYMENT_ROWS)

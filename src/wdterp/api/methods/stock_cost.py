@@ -37,8 +37,8 @@ def search_stock_cost(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any
     scope = warehouse_scope(ctx, params.get("warehouse_no"))
     spec_nos = as_list(params.get("spec_nos"))
     per_warehouse = cost.multi_warehouse(ctx.settings)
-    found = cost_rows(ctx.session, ctx.tenant_id, ctx.paging, window, per_warehouse=per_warehouse,
-                      spec_ids=spec_ids_of(ctx.session, ctx.tenant_id, spec_nos) if spec_nos else None,
+    found = cost_rows(ctx.connection, ctx.tenant_id, ctx.paging, window, per_warehouse=per_warehouse,
+                      spec_ids=spec_ids_of(ctx.connection, ctx.tenant_id, spec_nos) if spec_nos else None,
                       warehouse_ids=scope)
     names = documented_fields(ctx.method, "detail_list")
     rows = [project(r, names, warehouse_no=r.warehouse_no or "", defect=bool(r.defect)) for r in found.rows]
@@ -49,13 +49,13 @@ def search_stock_cost(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any
 
 
 def _planned(ctx: CallContext, lines: list[Any]) -> dict[tuple[int, int, bool], Decimal]:
-    return cost.planned_costs(ctx.session, ctx.tenant_id, {r.StockDocumentLine.spec_id for r in lines},
+    return cost.planned_costs(ctx.connection, ctx.tenant_id, {r.spec_id for r in lines},
                               ctx.settings)
 
 
 def _line_row(ctx: CallContext, r: Any, names: tuple[str, ...],
               planned: dict[tuple[int, int, bool], Decimal]) -> dict[str, Any]:
-    line = r.StockDocumentLine
+    line = r
     scope = cost.cost_scope(ctx.settings, r.warehouse_id)
     plan = planned.get((scope, line.spec_id, bool(line.defect)), ZERO)
     position_id = line.position_id or r.default_position_id or 0
@@ -82,10 +82,10 @@ def _header(r: Any, names: tuple[str, ...], **computed: Any) -> dict[str, Any]:
 def stockin_collect(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     window = window_of(params)
     scope = warehouse_scope(ctx, params.get("warehouse_no"))
-    found = collect.completed_stockins(ctx.session, ctx.tenant_id, ctx.paging, window,
+    found = collect.completed_stockins(ctx.connection, ctx.tenant_id, ctx.paging, window,
                                        time_type=params.get("time_type") or collect.TIME_CREATED,
                                        doc_nos=as_list(params.get("stockin_no")), warehouse_ids=scope)
-    lines = collect.document_lines(ctx.session, [r.doc_id for r in found.rows])
+    lines = collect.document_lines(ctx.connection, [r.doc_id for r in found.rows])
     planned = _planned(ctx, [line for rows in lines.values() for line in rows])
     header_names = documented_fields(ctx.method, "Order")
     line_names = documented_fields(ctx.method, "detail_list")
@@ -104,7 +104,7 @@ def stockin_collect(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 def stockout_collect(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     window = window_of(params)
     scope = warehouse_scope(ctx, params.get("warehouse_no"))
-    found = collect.completed_stockouts(ctx.session, ctx.tenant_id, ctx.paging, window,
+    found = collect.completed_stockouts(ctx.connection, ctx.tenant_id, ctx.paging, window,
                                         doc_nos=as_list(params.get("stockout_no")), warehouse_ids=scope)
     names = documented_fields(ctx.method, "order")
     orders = [_header(r, names, stockout_id=r.doc_id, stockout_no=r.doc_no, employee_name=r.operator_name,

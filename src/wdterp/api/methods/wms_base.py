@@ -64,7 +64,7 @@ def _base_row(method: str, direction: str) -> Any:
 
 def _search(ctx: CallContext, direction: str, params: dict[str, Any]) -> dict[str, Any]:
     stmt = base_query(ctx.tenant_id, direction, params, ctx.permitted_warehouses())
-    return docrows.page_of(ctx, stmt, lambda rows: for_documents(ctx.session, ctx.tenant_id, rows),
+    return docrows.page_of(ctx, stmt, lambda rows: for_documents(ctx.connection, ctx.tenant_id, rows),
                            _base_row(ctx.method, direction))
 
 

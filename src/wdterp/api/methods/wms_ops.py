@@ -80,9 +80,9 @@ def query_stock_pd_detail(ctx: CallContext, params: dict[str, Any]) -> Envelope:
     stmt = service.searches.count_lines(ctx.tenant_id, params, ctx.permitted_warehouses())
 
     def shape(rows: list[tuple[StockCountLine, StockCount]]) -> list[dict[str, Any]]:
-        infos = service.spec_infos(ctx.session, [line.spec_id for line, _ in rows])
-        positions = service.positions_by_id(ctx.session, [line.position_id for line, _ in rows])
-        defaults = {count.warehouse_id: inventory.default_position(ctx.session, ctx.tenant_id, count.warehouse_id)
+        infos = service.spec_infos(ctx.connection, [line.spec_id for line, _ in rows])
+        positions = service.positions_by_id(ctx.connection, [line.position_id for line, _ in rows])
+        defaults = {count.warehouse_id: inventory.default_position_of(ctx.connection, ctx.tenant_id, count.warehouse_id)
                     for _, count in rows}
         out = []
         for line, count in rows:
@@ -106,11 +106,11 @@ def _count_documents(ctx: CallContext, direction: str, params: dict[str, Any],
     stmt = service.searches.count_documents(ctx.tenant_id, direction, params, ctx.permitted_warehouses())
 
     def shape(rows: list[tuple[StockDocument, Warehouse]]) -> list[dict[str, Any]]:
-        lines = service.searches.lines_by_document(ctx.session, [doc.doc_id for doc, _ in rows])
+        lines = service.searches.lines_by_document(ctx.connection, [doc.doc_id for doc, _ in rows])
         all_lines = [line for group in lines.values() for line in group]
-        infos = service.spec_infos(ctx.session, [line.spec_id for line in all_lines])
-        positions = service.positions_by_id(ctx.session, [line.position_id for line in all_lines])
-        remarks = service.searches.count_remarks(ctx.session, ctx.tenant_id, [doc.src_order_no for doc, _ in rows])
+        infos = service.spec_infos(ctx.connection, [line.spec_id for line in all_lines])
+        positions = service.positions_by_id(ctx.connection, [line.position_id for line in all_lines])
+        remarks = service.searches.count_remarks(ctx.connection, ctx.tenant_id, [doc.src_order_no for doc, _ in rows])
         return [shape_doc(doc, warehouse, lines[doc.doc_id], infos, positions, remarks.get(doc.src_order_no, ""))
                 for doc, warehouse in rows]
 

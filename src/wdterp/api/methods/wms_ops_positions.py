@@ -46,11 +46,11 @@ def search_position_capacity(ctx: CallContext, params: dict[str, Any]) -> dict[s
     stmt = service.searches.capacities(ctx.tenant_id, params, ctx.permitted_warehouses())
 
     def shape(rows: list[tuple[PositionCapacity, Warehouse, Position]]) -> list[dict[str, Any]]:
-        infos = service.spec_infos(ctx.session, [cap.spec_id for cap, _, _ in rows])
+        infos = service.spec_infos(ctx.connection, [cap.spec_id for cap, _, _ in rows])
         out = []
         for cap, warehouse, position in rows:
-            zone: Zone | None = service.positions.zone_of(ctx.session, position)
-            stock = inventory.stock_row(ctx.session, cap.warehouse_id, cap.spec_id, cap.defect)
+            zone: Zone | None = service.positions.zone_of(ctx.connection, position)
+            stock = inventory.stock_row(ctx.connection, cap.warehouse_id, cap.spec_id, cap.defect)
             out.append(project(cap, names, **infos[cap.spec_id].goods_fields(),
                                stock_num=stock.stock_num if stock is not None else ZERO,
                                warehouse_no=warehouse.warehouse_no, position_no=position.position_no,
@@ -71,8 +71,8 @@ def _position_moves(ctx: CallContext, warehouse: Warehouse,
 
     def shape(rows: list[StockShelve] | list[MoveOrder]) -> list[dict[str, Any]]:
         lines = [line for order in rows for line in order.lines]
-        infos = service.spec_infos(ctx.session, [line.spec_id for line in lines])
-        positions = service.positions_by_id(ctx.session, [p for x in lines for p in (x.from_position_id,
+        infos = service.spec_infos(ctx.connection, [line.spec_id for line in lines])
+        positions = service.positions_by_id(ctx.connection, [p for x in lines for p in (x.from_position_id,
                                                                                     x.to_position_id)])
         return [project(order, order_names, warehouse_no=warehouse.warehouse_no, detail_list=[
             project(line, line_names, **infos[line.spec_id].goods_fields(),
@@ -86,7 +86,7 @@ def _position_moves(ctx: CallContext, warehouse: Warehouse,
 
 @declare(SHELVE, filters=("params",))
 def query_stock_shelve(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    warehouse = docrows.warehouse(ctx, params.get("warehouse_no"))
+    warehouse = docrows.warehouse(ctx, params.get("warehouse_no"), read=True)
     return shaped_page(ctx, service.searches.shelves(ctx.tenant_id, warehouse.warehouse_id, params),
                        _position_moves(ctx, warehouse, "detailList"), scalars=True)
 
@@ -96,7 +96,7 @@ def query_stock_shelve(ctx: CallContext, params: dict[str, Any]) -> dict[str, An
 
 @declare(MOVE, window_unless=("order_no",), filters=("params",))
 def query_move_order(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    warehouse = docrows.warehouse(ctx, params.get("warehouse_no"))
+    warehouse = docrows.warehouse(ctx, params.get("warehouse_no"), read=True)
     return shaped_page(ctx, service.searches.moves(ctx.tenant_id, warehouse.warehouse_id, params),
                        _position_moves(ctx, warehouse, "detail_list"), scalars=True)
 
@@ -112,8 +112,8 @@ def search_defect_change(ctx: CallContext, params: dict[str, Any]) -> dict[str, 
 
     def shape(rows: list[tuple[DefectChange, Warehouse]]) -> list[dict[str, Any]]:
         lines = [line for change, _ in rows for line in change.lines]
-        infos = service.spec_infos(ctx.session, [line.spec_id for line in lines])
-        positions = service.positions_by_id(ctx.session, [p for x in lines for p in (x.from_position_id,
+        infos = service.spec_infos(ctx.connection, [line.spec_id for line in lines])
+        positions = service.positions_by_id(ctx.connection, [p for x in lines for p in (x.from_position_id,
                                                                                     x.to_position_id)])
         return [project(change, order_names, warehouse_no=warehouse.warehouse_no, details_list=[
             project(line, line_names, spec_no=infos[line.spec_id].spec.spec_no,

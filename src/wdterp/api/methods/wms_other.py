@@ -79,7 +79,7 @@ def cancel_out(ctx: CallContext, order_no_list: list[Any]) -> dict[str, Any]:
 
 def _facts(ctx: CallContext, rows: list[OtherOrder]) -> Facts:
     lines = [line for order in rows for line in order.lines]
-    return load(ctx.session, ctx.tenant_id, spec_ids=[x.spec_id for x in lines],
+    return load(ctx.connection, ctx.tenant_id, spec_ids=[x.spec_id for x in lines],
                 position_ids=[x.position_id for x in lines], warehouse_ids=[o.warehouse_id for o in rows],
                 logistics_ids=[o.logistics_id for o in rows])
 

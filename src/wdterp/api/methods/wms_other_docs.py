@@ -109,12 +109,12 @@ def _stockout_row(method: str) -> Any:
 @declare("wms.stockin.Other.queryWithDetail", window_unless=("stockin_no", "other_stockin_no"))
 def query_in(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     stmt = stockio.docs_query(ctx.tenant_id, "in", params, ctx.permitted_warehouses())
-    return docrows.page_of(ctx, stmt, lambda rows: for_documents(ctx.session, ctx.tenant_id, rows),
+    return docrows.page_of(ctx, stmt, lambda rows: for_documents(ctx.connection, ctx.tenant_id, rows),
                            _stockin_row(ctx.method))
 
 
 @declare("wms.stockout.OtherQuery.queryWithDetail", window_unless=("stockout_no", "src_order_no"))
 def query_out(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     stmt = stockio.docs_query(ctx.tenant_id, "out", params, ctx.permitted_warehouses())
-    return docrows.page_of(ctx, stmt, lambda rows: for_documents(ctx.session, ctx.tenant_id, rows),
+    return docrows.page_of(ctx, stmt, lambda rows: for_documents(ctx.connection, ctx.tenant_id, rows),
                            _stockout_row(ctx.method))

@@ -35,10 +35,10 @@ def _page(ctx: CallContext, stmt: Select[Any], scalars: bool = True) -> tuple[li
 
 
 def _stockouts(ctx: CallContext, params: dict[str, Any], history: bool) -> dict[str, Any]:
-    stmt = queries.stockouts_query(ctx.session, ctx.tenant_id, params, ctx.permitted_warehouses(),
+    stmt = queries.stockouts_query(ctx.connection, ctx.tenant_id, params, ctx.permitted_warehouses(),
                                    ctx.permitted_shops(), history)
     docs, total, offset = _page(ctx, stmt)
-    facts = stockout_facts.load(ctx.session, ctx.tenant_id, docs, with_sn=bool(params.get("need_sn")))
+    facts = stockout_facts.load(ctx.connection, ctx.tenant_id, docs, with_sn=bool(params.get("need_sn")))
     mapper = stockout_mapper(facts, ctx.method, params, offset)
     return ctx.page_of([mapper(d) for d in docs], total, "order")
 
@@ -60,7 +60,7 @@ def query_history_with_detail(ctx: CallContext, params: dict[str, Any]) -> dict[
 @declare("wms.stockout.Sales.searchCancel", time_span=ONE_HOUR, list_name="order_list")
 def search_cancel(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     names = documented_fields(ctx.method, "order_list")
-    stmt = queries.cancelled_query(ctx.session, ctx.tenant_id, params, ctx.permitted_warehouses())
+    stmt = queries.cancelled_query(ctx.connection, ctx.tenant_id, params, ctx.permitted_warehouses())
     return ctx.paginate(stmt, lambda d: project(d, names, stockout_id=d.doc_id, stockout_no=d.doc_no),
                         "order_list")
 
@@ -68,9 +68,9 @@ def search_cancel(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 @declare("wms.stockout.Sales.searchLogistics", list_name="order_list")
 def search_logistics(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     names = documented_fields(ctx.method, "order_list")
-    stmt = queries.logistics_query(ctx.session, ctx.tenant_id, params, ctx.permitted_warehouses())
+    stmt = queries.logistics_query(ctx.connection, ctx.tenant_id, params, ctx.permitted_warehouses())
     rows, total, _ = _page(ctx, stmt, scalars=False)
-    facts = views.load(ctx.session, ctx.tenant_id, warehouse_ids=[p.warehouse_id for p, *_ in rows],
+    facts = views.load(ctx.connection, ctx.tenant_id, warehouse_ids=[p.warehouse_id for p, *_ in rows],
                        logistics_ids=[p.logistics_id for p, *_ in rows])
     out = []
     for package, doc, _trade, shop in rows:
@@ -89,15 +89,15 @@ def search_logistics(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]
 @declare("wms.stockout.Sales.searchPositionDetail", list_name="order_list")
 def search_position_detail(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     head = documented_fields(ctx.method, "order_list")
-    stmt = queries.allocated_query(ctx.session, ctx.tenant_id, params, ctx.permitted_warehouses())
+    stmt = queries.allocated_query(ctx.connection, ctx.tenant_id, params, ctx.permitted_warehouses())
     docs, total, _ = _page(ctx, stmt)
-    allocated = allocations_of(ctx.session, [d.doc_id for d in docs])
-    facts = stockout_facts.load(ctx.session, ctx.tenant_id, docs)
+    allocated = allocations_of(ctx.connection, [d.doc_id for d in docs])
+    facts = stockout_facts.load(ctx.connection, ctx.tenant_id, docs)
     stockins: dict[int, dict[tuple[int, str], str]] = {}
     for warehouse_id in sorted({d.warehouse_id for d in docs}):
         in_warehouse = [a for d in docs if d.warehouse_id == warehouse_id for x in d.lines
                         for a in allocated.get(x.rec_id, [])]
-        stockins[warehouse_id] = queries.source_stockins(ctx.session, ctx.tenant_id, warehouse_id, in_warehouse)
+        stockins[warehouse_id] = queries.source_stockins(ctx.connection, ctx.tenant_id, warehouse_id, in_warehouse)
     out = []
     for doc in docs:
         details = [_position_line(ctx, doc, line, a, facts, stockins[doc.warehouse_id])
@@ -128,10 +128,10 @@ def _position_line(ctx: CallContext, doc: Any, line: Any, a: Any, facts: Any,
          list_name="order_list")
 def search_packs(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     head, lines = documented_fields(ctx.method, "order_list"), documented_fields(ctx.method, "detail_list")
-    stmt = queries.packages_query(ctx.session, ctx.tenant_id, params, ctx.permitted_warehouses())
+    stmt = queries.packages_query(ctx.connection, ctx.tenant_id, params, ctx.permitted_warehouses())
     rows, total, _ = _page(ctx, stmt, scalars=False)
     packages: list[Package] = [p for p, _ in rows]
-    facts = views.load(ctx.session, ctx.tenant_id, spec_ids=[x.spec_id for p in packages for x in p.lines],
+    facts = views.load(ctx.connection, ctx.tenant_id, spec_ids=[x.spec_id for p in packages for x in p.lines],
                        batch_nos=[x.batch_no for p in packages for x in p.lines],
                        warehouse_ids=[p.warehouse_id for p in packages],
                        logistics_ids=[p.logistics_id for p in packages])
@@ -194,7 +194,9 @@ def _weighed(ctx: CallContext, w: Weighed) -> dict[str, Any]:
             "logistics_no": w.logistics_no, "calc_weight": float(w.calc_weight)}
 
 
-@declare("wms.stockout.Sales.weighingExt")
+# The weighing pages mark packagerId, operateTableName and force required, and onceWeighing's own
+# example sends operateTableName null: read as optional (empty, no packager, not forced).
+@declare("wms.stockout.Sales.weighingExt", optional=("packageBarcode", "packagerId", "force"))
 def weighing_ext(ctx: CallContext, number: str, package_barcode: str | None, weight: Decimal,
                  packager_id: int | None, force: bool | None) -> dict[str, Any]:
     w = service.weigh(ctx.session, ctx.tenant_id, number or "", weight, settings=ctx.settings,
@@ -203,7 +205,7 @@ def weighing_ext(ctx: CallContext, number: str, package_barcode: str | None, wei
     return {"logistics_name": _weighed(ctx, w)["logistics_name"]}
 
 
-@declare("wms.stockout.Sales.onceWeighing")
+@declare("wms.stockout.Sales.onceWeighing", optional=("packageBarcode", "packagerId", "operateTableName", "force"))
 def once_weighing(ctx: CallContext, number: str, package_barcode: str | None, weight: Decimal,
                   packager_id: int | None, table_name: str | None, force: bool | None) -> dict[str, Any]:
     w = service.weigh(ctx.session, ctx.tenant_id, number or "", weight, settings=ctx.settings,
@@ -212,7 +214,7 @@ def once_weighing(ctx: CallContext, number: str, package_barcode: str | None, we
     return _weighed(ctx, w)
 
 
-@declare("wms.stockout.Sales.onceWeighingByNo")
+@declare("wms.stockout.Sales.onceWeighingByNo", optional=("packageBarcode", "packagerNo", "operateTableName", "force"))
 def once_weighing_by_no(ctx: CallContext, number: str, package_barcode: str | None, weight: Decimal,
                         packager_no: str | None, table_name: str | None, force: bool | None) -> dict[str, Any]:
     w = service.weigh(ctx.session, ctx.tenant_id, number or "", weight, settings=ctx.settings,

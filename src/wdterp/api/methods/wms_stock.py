@@ -48,7 +48,7 @@ def warehouse_scope(ctx: CallContext, warehouse_no: str | None,
                     missing: str = WAREHOUSE_MISSING) -> list[int] | None:
     """Warehouse ids a query may read: the named one (unknown → code 100, not permitted → E34), else
     the app's permitted warehouses (None = all)."""
-    scope = queries.warehouse_scope(ctx.session, ctx.tenant_id, warehouse_no, ctx.permitted_warehouses(), missing)
+    scope = queries.warehouse_scope(ctx.connection, ctx.tenant_id, warehouse_no, ctx.permitted_warehouses(), missing)
     if warehouse_no:
         ctx.require_warehouse(warehouse_no)
     return scope
@@ -78,7 +78,7 @@ def _stock_page(ctx: CallContext, params: dict[str, Any], missing: str) -> tuple
     window = window_of(params)
     scope = warehouse_scope(ctx, params.get("warehouse_no"), missing)
     spec_nos = as_list(params.get("spec_nos"))
-    found = stock_rows(ctx.session, ctx.tenant_id, ctx.paging, spec_nos=spec_nos or None, warehouse_ids=scope,
+    found = stock_rows(ctx.connection, ctx.tenant_id, ctx.paging, spec_nos=spec_nos or None, warehouse_ids=scope,
                        window=window, raw_times=True)
     names = documented_fields(ctx.method, "detail_list" if ctx.method.endswith("2") else "data")
     return found, _stock_wire_rows(ctx, found, names, v1=not ctx.method.endswith("2"))
@@ -100,11 +100,11 @@ def _stock_wire_rows(ctx: CallContext, found: Found, names: tuple[str, ...], v1:
 
     defects = [bool(d) for d in column("defect")]
     keys = list(zip(column("warehouse_id"), column("spec_id"), defects, strict=True))
-    pending = figures.pending_quantities(ctx.session, ctx.tenant_id, keys)
-    sales = figures.sales_figures(ctx.session, ctx.tenant_id, keys)
+    pending = figures.pending_quantities(ctx.connection, ctx.tenant_id, keys)
+    sales = figures.sales_figures(ctx.connection, ctx.tenant_id, keys)
     flag_names = [spec or goods for spec, goods in zip(column("spec_flag_name"), column("goods_flag_name"),
                                                         strict=True)]
-    flags = flag_ids(ctx.session, ctx.tenant_id, set(flag_names))
+    flags = flag_ids(ctx.connection, ctx.tenant_id, set(flag_names))
     stock, lock = column("stock_num"), column("lock_num")
     synced = [t is not None for t in column("wms_sync_time")]
     computed: dict[str, Any] = {
@@ -159,11 +159,11 @@ def query_available_stock(ctx: CallContext, params: dict[str, Any]) -> dict[str,
     scope = warehouse_scope(ctx, params.get("warehouse_no"))
     spec_ids: list[int] | None = None
     if params.get("spec_no"):
-        spec_ids = spec_ids_of(ctx.session, ctx.tenant_id, [params["spec_no"]])
+        spec_ids = spec_ids_of(ctx.connection, ctx.tenant_id, [params["spec_no"]])
     if params.get("goods_no"):
-        of_goods = goods_spec_ids(ctx.session, ctx.tenant_id, params["goods_no"])
+        of_goods = goods_spec_ids(ctx.connection, ctx.tenant_id, params["goods_no"])
         spec_ids = of_goods if spec_ids is None else [s for s in spec_ids if s in of_goods]
-    found = stock_rows(ctx.session, ctx.tenant_id, ctx.paging, spec_ids=spec_ids, warehouse_ids=scope,
+    found = stock_rows(ctx.connection, ctx.tenant_id, ctx.paging, spec_ids=spec_ids, warehouse_ids=scope,
                        window=window)
     names = documented_fields(ctx.method, "stocks")
     rows = [project(r, names, num=round(r.stock_num - r.lock_num, 4), type=0, defect=bool(r.defect),
@@ -181,8 +181,8 @@ def query_change_history(ctx: CallContext, params: dict[str, Any]) -> dict[str, 
     if not params.get("spec_no") and window.start and window.end and window.end - window.start > ONE_HOUR:
         raise ApiError("E25", f"{window.end - window.start} > 60 minutes without spec_no")
     scope = warehouse_scope(ctx, params.get("warehouse_no"))
-    spec_ids = spec_ids_of(ctx.session, ctx.tenant_id, [params["spec_no"]]) if params.get("spec_no") else None
-    found = ledger_rows(ctx.session, ctx.tenant_id, ctx.paging, window, defect=bool(params.get("defect")),
+    spec_ids = spec_ids_of(ctx.connection, ctx.tenant_id, [params["spec_no"]]) if params.get("spec_no") else None
+    found = ledger_rows(ctx.connection, ctx.tenant_id, ctx.paging, window, defect=bool(params.get("defect")),
                         spec_ids=spec_ids, warehouse_ids=scope, direction=params.get("type"))
     names = documented_fields(ctx.method, "data#2")
     rows = [project(r, names, type=1 if r.num > 0 else 2, stock_num_old=r.stock_before, num=abs(r.num),
@@ -205,7 +205,7 @@ def stock_detail_search(ctx: CallContext, params: dict[str, Any]) -> dict[str, A
         ids = [params["stock_spec_id"]]
     else:
         raise ApiError("E71", "stock_spec_id or stock_spec_id_list is required", field="stock_spec_id")
-    rows = detail_rows(ctx.session, ctx.tenant_id, ids, warehouse_scope(ctx, None))
+    rows = detail_rows(ctx.connection, ctx.tenant_id, ids, warehouse_scope(ctx, None))
     names = documented_fields(ctx.method, "detail_list")
     out, left_locked, current = [], ZERO, None
     for r in rows:  # the reservation sits on the details stock leaves first (pick order)

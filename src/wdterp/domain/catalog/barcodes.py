@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from wdterp.domain.catalog.lookup import spec_by_no, suite_by_no
 from wdterp.domain.catalog.models import Barcode, Spec, Suite
 from wdterp.domain.catalog.rows import check_lengths
+from wdterp.domain.queries import Reader, scalars_of
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
 from wdterp.storage.units import each_in_savepoint
@@ -73,7 +74,7 @@ def release(session: Session, tenant_id: int, target_type: int, target_ids: Iter
                                               Barcode.target_id.in_(ids)))
 
 
-def barcodes_of(session: Session, tenant_id: int, target_type: int,
+def barcodes_of(session: Reader, tenant_id: int, target_type: int,
                 target_ids: Iterable[int]) -> dict[int, list[Barcode]]:
     ids = sorted(set(target_ids))
     out: dict[int, list[Barcode]] = defaultdict(list)
@@ -81,7 +82,7 @@ def barcodes_of(session: Session, tenant_id: int, target_type: int,
         stmt = (select(Barcode).where(Barcode.tenant_id == tenant_id, Barcode.target_type == target_type,
                                       Barcode.target_id.in_(ids))
                 .order_by(Barcode.is_master.desc(), Barcode.rec_id))
-        for code in session.scalars(stmt):
+        for code in scalars_of(session, stmt):
             out[code.target_id].append(code)
     return out
 

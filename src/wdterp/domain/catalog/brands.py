@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from wdterp.domain.catalog.models import NONE_NAME, ROOT_CLASS, Brand, GoodsClass, GoodsUnit
 from wdterp.domain.catalog.rows import check_lengths
 from wdterp.domain.numbering.service import next_no
+from wdterp.domain.queries import Reader
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import business_error
 
@@ -151,7 +152,7 @@ def ensure_units(session: Session, tenant_id: int, names: Iterable[str | None]) 
     session.flush()
 
 
-def unit_ids(session: Session, tenant_id: int, names: Iterable[str]) -> dict[str, int]:
+def unit_ids(session: Reader, tenant_id: int, names: Iterable[str]) -> dict[str, int]:
     wanted = sorted({n for n in names if n})
     if not wanted:
         return {}

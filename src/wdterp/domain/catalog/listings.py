@@ -19,7 +19,7 @@ from wdterp.domain.catalog.lookup import spec_by_no, specs_by_no, suite_by_no
 from wdterp.domain.catalog.models import ApiGoods, Goods, PlatformCategory, Spec, Suite, SuiteDetail
 from wdterp.domain.catalog.rows import assign
 from wdterp.domain.masterdata.models import Shop
-from wdterp.domain.queries import among, equal_if_given, in_window
+from wdterp.domain.queries import Reader, among, entities, equal_if_given, in_window, scalars_of
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
 
@@ -198,7 +198,7 @@ def categories_query(tenant_id: int, filters: dict[str, Any], shop_ids: list[int
     return in_window(stmt, PlatformCategory.modified, filters.get("start_time"), filters.get("end_time"))
 
 
-def shop_ids(session: Session, tenant_id: int, permitted: frozenset[str] | None) -> list[int] | None:
+def shop_ids(session: Reader, tenant_id: int, permitted: frozenset[str] | None) -> list[int] | None:
     """Ids of the shops an app may see (None: all)."""
     allowed = among(Shop.shop_no, permitted)
     if allowed is None:
@@ -234,13 +234,13 @@ class Target:
     goods_no: str
 
 
-def targets_of(session: Session, rows: Sequence[ApiGoods]) -> dict[int, Target]:
+def targets_of(session: Reader, rows: Sequence[ApiGoods]) -> dict[int, Target]:
     spec_ids = {r.match_target_id for r in rows if r.match_target_type == SPEC}
     suite_ids = {r.match_target_id for r in rows if r.match_target_type == SUITE}
-    specs = {s.spec_id: (s, g) for s, g in session.execute(
-        select(Spec, Goods).join(Goods, Goods.goods_id == Spec.goods_id).where(Spec.spec_id.in_(spec_ids)))} \
+    specs = {s.spec_id: (s, g) for s, g in entities(
+        session, select(Spec, Goods).join(Goods, Goods.goods_id == Spec.goods_id).where(Spec.spec_id.in_(spec_ids)))} \
         if spec_ids else {}
-    suites = {s.suite_id: s for s in session.scalars(select(Suite).where(Suite.suite_id.in_(suite_ids)))} \
+    suites = {s.suite_id: s for s in scalars_of(session, select(Suite).where(Suite.suite_id.in_(suite_ids)))} \
         if suite_ids else {}
     out: dict[int, Target] = {}
     for row in rows:

@@ -9,10 +9,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, exists, func, or_, select
-from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog import barcodes
 from wdterp.domain.catalog.models import Barcode, Brand, Goods, GoodsClass, Spec
+from wdterp.domain.queries import Reader, scalars_of
 
 
 def _spec_filters(tenant_id: int, f: dict[str, Any]) -> list[Any]:
@@ -80,7 +80,7 @@ class GoodsView:
         return max([self.goods.modified, *(s.spec.modified for s in self.specs)])
 
 
-def goods_views(session: Session, tenant_id: int, goods: Sequence[Goods], f: dict[str, Any]) -> list[GoodsView]:
+def goods_views(session: Reader, tenant_id: int, goods: Sequence[Goods], f: dict[str, Any]) -> list[GoodsView]:
     """The page's goods with their specs and barcodes, in three queries."""
     ids = [g.goods_id for g in goods]
     if not ids:
@@ -89,14 +89,14 @@ def goods_views(session: Session, tenant_id: int, goods: Sequence[Goods], f: dic
     if _hide_deleted(f):
         stmt = stmt.where(Spec.deleted == 0)
     specs: dict[int, list[Spec]] = defaultdict(list)
-    for spec in session.scalars(stmt):
+    for spec in scalars_of(session, stmt):
         specs[spec.goods_id].append(spec)
     codes = barcodes.barcodes_of(session, tenant_id, barcodes.SPEC, [s.spec_id for ss in specs.values() for s in ss])
     counts = dict(session.execute(select(Spec.goods_id, func.count()).where(
         Spec.goods_id.in_(ids), Spec.deleted == 0).group_by(Spec.goods_id)).all())
-    brands = {b.brand_id: b for b in session.scalars(
-        select(Brand).where(Brand.brand_id.in_({g.brand_id for g in goods})))}
-    classes = {c.class_id: c for c in session.scalars(
-        select(GoodsClass).where(GoodsClass.class_id.in_({g.class_id for g in goods})))}
+    brands = {b.brand_id: b for b in scalars_of(
+        session, select(Brand).where(Brand.brand_id.in_({g.brand_id for g in goods})))}
+    classes = {c.class_id: c for c in scalars_of(
+        session, select(GoodsClass).where(GoodsClass.class_id.in_({g.class_id for g in goods})))}
     return [GoodsView(g, brands.get(g.brand_id), classes.get(g.class_id), counts.get(g.goods_id, 0),
                       [SpecView(s, codes.get(s.spec_id, [])) for s in specs.get(g.goods_id, [])]) for g in goods]

@@ -25,7 +25,7 @@ from wdterp.domain.catalog.models import (
     SuiteDetail,
 )
 from wdterp.domain.catalog.rows import assign, check_lengths
-from wdterp.domain.queries import equal_if_given
+from wdterp.domain.queries import Reader, entities, equal_if_given, scalars_of
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
 
@@ -214,22 +214,22 @@ class SuiteView:
     details: list[DetailView]
 
 
-def suite_views(session: Session, tenant_id: int, suites: Sequence[Suite]) -> list[SuiteView]:
+def suite_views(session: Reader, tenant_id: int, suites: Sequence[Suite]) -> list[SuiteView]:
     ids = [s.suite_id for s in suites]
     details: dict[int, list[DetailView]] = defaultdict(list)
     if ids:
         stmt = (select(SuiteDetail, Spec, Goods).join(Spec, Spec.spec_id == SuiteDetail.spec_id)
                 .join(Goods, Goods.goods_id == Spec.goods_id).where(SuiteDetail.suite_id.in_(ids))
                 .order_by(SuiteDetail.rec_id))
-        rows = session.execute(stmt).all()
+        rows = entities(session, stmt)
         units = unit_ids(session, tenant_id, [s.unit_name or g.unit_name for _, s, g in rows])
         for detail, spec, goods in rows:
             details[detail.suite_id].append(
                 DetailView(detail, spec, goods, units.get(spec.unit_name or goods.unit_name, 0)))
     codes = barcodes.barcodes_of(session, tenant_id, barcodes.SUITE, ids)
-    brands = {b.brand_id: b for b in session.scalars(select(Brand).where(
+    brands = {b.brand_id: b for b in scalars_of(session, select(Brand).where(
         Brand.brand_id.in_({s.brand_id for s in suites})))} if suites else {}
-    classes = {c.class_id: c for c in session.scalars(select(GoodsClass).where(
+    classes = {c.class_id: c for c in scalars_of(session, select(GoodsClass).where(
         GoodsClass.class_id.in_({s.class_id for s in suites})))} if suites else {}
     return [SuiteView(s, brands.get(s.brand_id), classes.get(s.class_id), len(codes.get(s.suite_id, [])),
                       details.get(s.suite_id, [])) for s in suites]

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Row, select
-from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.models import Brand, Goods, Spec
 from wdterp.domain.documents.models import StockDocument, StockDocumentLine
@@ -21,7 +20,7 @@ from wdterp.domain.inventory.models import DEFAULT_POSITION_NO, Position
 from wdterp.domain.inventory.queries import Found, Window, run_page
 from wdterp.domain.masterdata.models import Flag, Logistics, Warehouse
 from wdterp.domain.paging import Page
-from wdterp.domain.queries import in_window
+from wdterp.domain.queries import Reader, in_window
 
 #: time_type of StockinCollect: 1 created (default), 2 check time
 TIME_CREATED, TIME_CHECKED = 1, 2
@@ -48,7 +47,7 @@ def _with_header_info(stmt: Any) -> Any:
                        & (Flag.flag_name == StockDocument.flag_name) & (StockDocument.flag_name != "")))
 
 
-def completed_stockins(session: Session, tenant_id: int, page: Page, window: Window, *,
+def completed_stockins(session: Reader, tenant_id: int, page: Page, window: Window, *,
                        time_type: int = TIME_CREATED, doc_nos: Sequence[str] = (),
                        warehouse_ids: Sequence[int] | None = None) -> Found:
     column = StockDocument.check_time if time_type == TIME_CHECKED else StockDocument.created
@@ -56,21 +55,22 @@ def completed_stockins(session: Session, tenant_id: int, page: Page, window: Win
     return run_page(session, stmt, StockDocument.doc_id, page, (column, StockDocument.doc_id), _with_header_info)
 
 
-def completed_stockouts(session: Session, tenant_id: int, page: Page, window: Window, *,
+def completed_stockouts(session: Reader, tenant_id: int, page: Page, window: Window, *,
                         doc_nos: Sequence[str] = (), warehouse_ids: Sequence[int] | None = None) -> Found:
     column = StockDocument.consign_time
     stmt = _documents(tenant_id, "out", StockoutStatus.COMPLETED, column, window, doc_nos, warehouse_ids)
     return run_page(session, stmt, StockDocument.doc_id, page, (column, StockDocument.doc_id), _with_header_info)
 
 
-def document_lines(session: Session, doc_ids: Sequence[int]) -> dict[int, list[Row[Any]]]:
-    """Lines of the given documents with spec, goods, brand and position, by doc_id."""
+def document_lines(session: Reader, doc_ids: Sequence[int]) -> dict[int, list[Row[Any]]]:
+    """Lines of the given documents (the line's columns) with spec, goods, brand and position, by doc_id."""
     if not doc_ids:
         return {}
     default_position = (select(Position.position_id, Position.position_no, Position.warehouse_id)
                         .where(Position.position_no == DEFAULT_POSITION_NO).subquery())
-    stmt = (select(StockDocumentLine, StockDocument.warehouse_id, Spec.spec_no, Spec.spec_name, Spec.spec_code,
-                   Spec.barcode, Spec.weight, Spec.validity_days, Spec.unit_name.label("spec_unit_name"),
+    stmt = (select(*StockDocumentLine.__table__.c, StockDocument.warehouse_id, Spec.spec_no, Spec.spec_name,
+                   Spec.spec_code, Spec.barcode, Spec.weight, Spec.validity_days,
+                   Spec.unit_name.label("spec_unit_name"),
                    Goods.goods_id, Goods.goods_no, Goods.goods_name, Goods.short_name,
                    Goods.unit_name.label("goods_unit_name"), Goods.brand_id, Brand.brand_name,
                    Position.position_no, default_position.c.position_id.label("default_position_id"),
@@ -86,5 +86,5 @@ def document_lines(session: Session, doc_ids: Sequence[int]) -> dict[int, list[R
     out: dict[int, list[Row[Any]]] = {}
     row: Any
     for row in session.execute(stmt):
-        out.setdefault(row.StockDocumentLine.doc_id, []).append(row)
+        out.setdefault(row.doc_id, []).append(row)
     return out

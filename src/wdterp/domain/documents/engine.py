@@ -26,8 +26,10 @@ from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.service import DocumentRef, Move, ShortageError, default_shortage
 from wdterp.domain.masterdata.models import Warehouse
 from wdterp.domain.numbering.service import next_no
+from wdterp.domain.queries import Reader, first_of
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
+from wdterp.protocol.numbers import bounded_decimal
 
 # tenant settings the vendor's error fixes mention (set with `wdterp load` / `wdterp ops`)
 SETTING_DECIMAL_QUANTITY = "decimal_quantity"
@@ -74,12 +76,12 @@ class LineSpec:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def active_warehouse(session: Session, tenant_id: int, warehouse_no: str) -> Warehouse:
+def active_warehouse(session: Reader, tenant_id: int, warehouse_no: str) -> Warehouse:
     """The enabled warehouse of a document (E31 when not given, E34 when unknown or disabled)."""
     if not warehouse_no:
         raise ApiError("E31")
-    warehouse = session.scalar(select(Warehouse).where(Warehouse.tenant_id == tenant_id,
-                                                       Warehouse.warehouse_no == warehouse_no))
+    warehouse = first_of(session, select(Warehouse).where(Warehouse.tenant_id == tenant_id,
+                                                          Warehouse.warehouse_no == warehouse_no))
     if warehouse is None or warehouse.is_disabled:
         raise ApiError("E34", f"warehouse {warehouse_no!r} does not exist or is disabled")
     return warehouse
@@ -146,6 +148,9 @@ def quantity(value: Any, settings: dict[str, Any]) -> Decimal:
         num = Decimal(str(value))
     except (InvalidOperation, ValueError):
         raise ApiError("E56", f"quantity {value!r} is not a number") from None
+    if not num.is_finite():
+        raise ApiError("E56", f"quantity {value!r} is not a finite number")
+    num = bounded_decimal(num, "num")
     if num <= 0 or (num != num.to_integral_value() and not settings.get(SETTING_DECIMAL_QUANTITY)):
         raise ApiError("E56", f"quantity {value!r} must be > 0 and whole unless decimals are enabled")
     return num

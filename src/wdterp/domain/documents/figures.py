@@ -18,11 +18,11 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import DateTime, and_, bindparam, case, func, or_, select
-from sqlalchemy.orm import Session
 
 from wdterp.domain.documents.models import StockDocument, StockDocumentLine
 from wdterp.domain.documents.statuses import OrderType, StockinStatus, StockoutStatus
 from wdterp.domain.inventory.models import StockLedger
+from wdterp.domain.queries import Reader, connection_of
 from wdterp.protocol.clock import now_china
 
 ZERO = Decimal(0)
@@ -60,14 +60,14 @@ def _pending_statement() -> Any:
                       StockDocument.direction, StockDocument.order_type))
 
 
-def pending_quantities(session: Session, tenant_id: int,
+def pending_quantities(session: Reader, tenant_id: int,
                        keys: Iterable[StockKey]) -> dict[StockKey, dict[str, Decimal]]:
     """Quantities of not-yet-executed documents per stock row and bucket."""
     keys = set(keys)
     out: dict[StockKey, dict[str, Decimal]] = defaultdict(dict)
     if not keys:
         return out
-    rows = session.connection().execute(_pending_statement(), {
+    rows = connection_of(session).execute(_pending_statement(), {
         "spec_ids": sorted({k[1] for k in keys}), "tenant_id": tenant_id})
     for warehouse_id, spec_id, defect, direction, order_type, total in rows:
         key = (warehouse_id, spec_id, bool(defect))
@@ -94,7 +94,7 @@ def _sales_statement() -> Any:
             .group_by(StockLedger.warehouse_id, StockLedger.spec_id, StockLedger.defect))
 
 
-def sales_figures(session: Session, tenant_id: int, keys: Iterable[StockKey],
+def sales_figures(session: Reader, tenant_id: int, keys: Iterable[StockKey],
                   now: datetime | None = None) -> dict[StockKey, dict[str, Decimal]]:
     """销量 per stock row: sales-stockout quantities over the documented periods."""
     keys = set(keys)
@@ -106,7 +106,7 @@ def sales_figures(session: Session, tenant_id: int, keys: Iterable[StockKey],
                               for name, days in SALES_FIGURES.items()}
     params.update(tenant_id=tenant_id, spec_ids=sorted({k[1] for k in keys}), today=today,
                   yesterday=today - timedelta(days=1))
-    for warehouse_id, spec_id, defect, num_yesterday, *values in session.connection().execute(
+    for warehouse_id, spec_id, defect, num_yesterday, *values in connection_of(session).execute(
             _sales_statement(), params):
         key = (warehouse_id, spec_id, bool(defect))
         if key in keys:

@@ -177,7 +177,7 @@ def load_stock(session: Session, tenant_id: int, rows: list[dict[str, Any]], sec
             _document(session, tenant_id, INIT_OUT, warehouse, outs.get(warehouse_id, []))
             _document(session, tenant_id, INIT_IN, warehouse, ins.get(warehouse_id, []))
     except ApiError as err:
-        raise LoadError(f"{section}: {err.message} ({err.detail})") from err
+        raise LoadError(f"{section}: {err.explained}") from err
     return result
 
 

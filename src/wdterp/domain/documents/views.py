@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute
 
 from wdterp.domain.catalog.models import Brand, Goods, Spec
 from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import OrderType
 from wdterp.domain.inventory.models import Batch, Position
 from wdterp.domain.masterdata.models import Employee, Flag, Logistics, Warehouse
-from wdterp.domain.queries import among, equal_if_given, in_window
+from wdterp.domain.queries import Reader, among, by_key, equal_if_given, in_window
 
 #: kinds each generic search returns (the order_type lists of the two pages; no sales documents)
 SEARCH_KINDS = {
@@ -81,20 +81,14 @@ class Facts:
         return employee.employee_id if employee else 0
 
 
-def _keyed(session: Session, key: InstrumentedAttribute[Any], values: Iterable[Any],
+def _keyed(session: Reader, key: InstrumentedAttribute[Any], values: Iterable[Any],
            tenant_id: int | None = None) -> dict[Any, Any]:
-    """Rows of `key`'s table whose `key` is one of `values` (empty ones left out), by that key; in one query."""
-    wanted = sorted({v for v in values if v})
-    if not wanted:
-        return {}
-    model = key.class_
-    stmt = select(model).where(key.in_(wanted))
-    if tenant_id is not None:
-        stmt = stmt.where(model.tenant_id == tenant_id)
-    return {getattr(row, key.key): row for row in session.scalars(stmt)}
+    """Rows of `key`'s table whose `key` is one of `values` (empty ones left out), by that key; in one
+    query, as Records (read-only facts of a page: no ORM instances)."""
+    return by_key(session, key, values, tenant_id)
 
 
-def load(session: Session, tenant_id: int, *, spec_ids: Iterable[int] = (), position_ids: Iterable[int | None] = (),
+def load(session: Reader, tenant_id: int, *, spec_ids: Iterable[int] = (), position_ids: Iterable[int | None] = (),
          batch_nos: Iterable[str] = (), warehouse_ids: Iterable[int] = (), logistics_ids: Iterable[int] = (),
          flag_names: Iterable[str] = (), operators: Iterable[str] = ()) -> Facts:
     facts = Facts()
@@ -110,7 +104,7 @@ def load(session: Session, tenant_id: int, *, spec_ids: Iterable[int] = (), posi
     return facts
 
 
-def for_documents(session: Session, tenant_id: int, docs: Iterable[StockDocument]) -> Facts:
+def for_documents(session: Reader, tenant_id: int, docs: Iterable[StockDocument]) -> Facts:
     docs = list(docs)
     lines = [line for doc in docs for line in doc.lines]
     return load(session, tenant_id, spec_ids=[x.spec_id for x in lines], position_ids=[x.position_id for x in lines],

@@ -4,25 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, cast
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.finance.models import AccountCheck, RawPayment
 from wdterp.domain.finance.statuses import AccountCheckStatus, RawPaymentStatus
-from wdterp.domain.masterdata.models import Shop
 from wdterp.domain.masterdata.service import active_shop
 from wdterp.domain.numbering.service import next_no
-from wdterp.domain.queries import equal_if_given, find_by_number, in_window
+from wdterp.domain.queries import find_by_number
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import business_error
 
 ZERO = Decimal(0)
 PREFIX = "DZ"
-#: time_type of finance.AlipayAccountCheck.search: 1 modified · 2 consign · 3 check · 4 confirm
-TIME_COLUMNS = {1: AccountCheck.modified, 2: AccountCheck.consign_time, 3: AccountCheck.check_time,
-                4: AccountCheck.confirm_time}
 
 
 def import_check(session: Session, tenant_id: int, *, shop_no: str, tid: str, send_amount: Decimal,
@@ -81,14 +76,3 @@ def confirm_check(session: Session, tenant_id: int, account_check_no: str) -> Ac
     check.check_time = check.modified = now_china()
     session.flush()
     return check
-
-
-def checks_query(tenant_id: int, f: dict[str, Any], permitted: frozenset[str] | None) -> Select[Any]:
-    stmt: Select[Any] = cast(Any, select(AccountCheck, Shop).join(Shop, Shop.shop_id == AccountCheck.shop_id)
-                         .where(AccountCheck.tenant_id == tenant_id).order_by(AccountCheck.rec_id))
-    if permitted is not None:
-        stmt = stmt.where(Shop.shop_no.in_(sorted(permitted)))
-    column = TIME_COLUMNS.get(int(f.get("time_type") or 1), AccountCheck.modified)
-    stmt = in_window(stmt, column, f.get("start_time"), f.get("end_time"))
-    return equal_if_given(stmt, [(AccountCheck.platform_id, f.get("platform_id")),
-                                 (AccountCheck.status, f.get("status"))])

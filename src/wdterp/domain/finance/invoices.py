@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.finance.models import Invoice, InvoiceDetail
 from wdterp.domain.finance.statuses import REPORTED_INVOICE, UPDATABLE_INVOICE, InvoiceStatus
 from wdterp.domain.masterdata.models import Shop
 from wdterp.domain.numbering.service import next_no
-from wdterp.domain.queries import equal_if_given, in_window
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import business_error
 
@@ -111,17 +110,3 @@ def _refusal(invoice: Invoice, row: dict[str, Any]) -> str:
     if status == InvoiceStatus.ISSUED and not row.get("file_url"):
         return "发票下载地址不能为空"
     return ""
-
-
-def invoices_query(tenant_id: int, f: dict[str, Any], permitted: frozenset[str] | None) -> Select[Any]:
-    """Default: only invoices to issue offline (45); `mode` 1 honours the status/provider filters."""
-    stmt: Select[Any] = cast(Any, select(Invoice, Shop).join(Shop, Shop.shop_id == Invoice.shop_id)
-                         .where(Invoice.tenant_id == tenant_id).order_by(Invoice.rec_id))
-    if permitted is not None:
-        stmt = stmt.where(Shop.shop_no.in_(sorted(permitted)))
-    stmt = in_window(stmt, Invoice.modified, f.get("start_time"), f.get("end_time"))
-    stmt = equal_if_given(stmt, [(Invoice.invoice_order_no, f.get("invoice_order_no"))])
-    if f.get("mode") == 1:
-        return equal_if_given(stmt, [(Invoice.status, f.get("status")),
-                                     (Invoice.platform_type, f.get("platform_type"))])
-    return stmt.where(Invoice.status == InvoiceStatus.TO_ISSUE_OFFLINE)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.finance.models import Payment, PaymentDetail, RawPayment
@@ -14,7 +14,7 @@ from wdterp.domain.finance.statuses import PaymentStatus, RawPaymentStatus
 from wdterp.domain.masterdata.models import Shop
 from wdterp.domain.masterdata.service import active_shop
 from wdterp.domain.numbering.service import next_no
-from wdterp.domain.queries import equal_if_given, find_by_number, in_window
+from wdterp.domain.queries import find_by_number
 from wdterp.domain.sales.models import RawTrade
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
@@ -77,19 +77,6 @@ def _store_bill(session: Session, tenant_id: int, shop: Shop, row: dict[str, Any
     return bill
 
 
-def raw_payments_query(session: Session, tenant_id: int, f: dict[str, Any],
-                       permitted: frozenset[str] | None) -> Select[Any]:
-    stmt: Select[Any] = cast(Any, select(RawPayment, Shop).join(Shop, Shop.shop_id == RawPayment.shop_id)
-            .where(RawPayment.tenant_id == tenant_id).order_by(RawPayment.rec_id))
-    if f.get("shop_no"):
-        stmt = stmt.where(RawPayment.shop_id == active_shop(session, tenant_id, f["shop_no"], permitted).shop_id)
-    elif permitted is not None:
-        stmt = stmt.where(Shop.shop_no.in_(sorted(permitted)))
-    column = RawPayment.created if f.get("time_type") == 2 else RawPayment.create_time
-    stmt = in_window(stmt, column, f.get("start_time"), f.get("end_time"))
-    return equal_if_given(stmt, [(RawPayment.order_no, f.get("order_no")), (RawPayment.type, f.get("type"))])
-
-
 # ---------------------------------------------------------------------------- payments
 
 
@@ -142,17 +129,3 @@ def cancel_payment(session: Session, tenant_id: int, payment_no: str) -> Payment
     payment.modified = now_china()
     session.flush()
     return payment
-
-
-def payments_query(tenant_id: int, f: dict[str, Any]) -> Select[Any]:
-    stmt = select(Payment).where(Payment.tenant_id == tenant_id).order_by(Payment.rec_id)
-    column = Payment.modified if f.get("time_type") == 2 else Payment.created
-    stmt = in_window(stmt, column, f.get("start_time"), f.get("end_time"))
-    return equal_if_given(stmt, [(Payment.type, f.get("type")), (Payment.status, f.get("status"))])
-
-
-def shop_names(session: Session, shop_ids: set[int]) -> dict[int, str]:
-    if not shop_ids:
-        return {}
-    rows = session.execute(select(Shop.shop_id, Shop.shop_name).where(Shop.shop_id.in_(sorted(shop_ids)))).all()
-    return {shop_id: name for shop_id, name in rows}

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.finance.models import Waybill
 from wdterp.domain.finance.statuses import WaybillStatus
 from wdterp.domain.masterdata.models import Logistics
-from wdterp.domain.queries import equal_if_given, in_window
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
 
@@ -75,9 +72,3 @@ def void_waybill(session: Session, tenant_id: int, logistics_no: str) -> Waybill
     return _move(session, tenant_id, logistics_no,
                  (WaybillStatus.ASSIGNED, WaybillStatus.TO_RECYCLE, WaybillStatus.RECYCLE_FAILED),
                  WaybillStatus.VOIDED)
-
-
-def waybills_query(tenant_id: int, f: dict[str, Any]) -> Select[Any]:
-    stmt = select(Waybill).where(Waybill.tenant_id == tenant_id).order_by(Waybill.rec_id)
-    stmt = in_window(stmt, Waybill.modified, f.get("start_time"), f.get("end_time"))
-    return equal_if_given(stmt, [(Waybill.status, f.get("status"))])

@@ -16,6 +16,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from wdterp.domain.inventory.models import Stock, StockCost
+from wdterp.domain.queries import Reader
 from wdterp.protocol.clock import now_china
 from wdterp.storage.units import insert_missing
 
@@ -102,7 +103,7 @@ def set_planned_cost(session: Session, tenant_id: int, spec_id: int, planned_cos
     return row
 
 
-def planned_costs(session: Session, tenant_id: int, spec_ids: Iterable[int],
+def planned_costs(session: Reader, tenant_id: int, spec_ids: Iterable[int],
                   settings: dict[str, Any]) -> dict[tuple[int, int, bool], Decimal]:
     """Planned cost by (scope warehouse_id, spec_id, defect) for the given specs."""
     ids = sorted(set(spec_ids))

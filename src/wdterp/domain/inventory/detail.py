@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Connection, delete, select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.inventory.models import DEFAULT_POSITION_NO, Batch, Position, StockDetail
+from wdterp.domain.queries import Reader, Record, first_of
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
 from wdterp.storage.units import insert_missing
@@ -40,6 +42,17 @@ def default_position_id(session: Session, tenant_id: int, warehouse_id: int) -> 
         assert found is not None
         cache[warehouse_id] = found
     return cache[warehouse_id]
+
+
+def default_position_of(reader: Reader, tenant_id: int, warehouse_id: int) -> Any:
+    """The warehouse's default position for a read: made by `default_position` on a session; on a
+    connection (no session, nothing written) the stored one, or one to show before it exists."""
+    if not isinstance(reader, Connection):
+        return default_position(reader, tenant_id, warehouse_id)
+    found = first_of(reader, select(Position).where(Position.warehouse_id == warehouse_id,
+                                                     Position.position_no == DEFAULT_POSITION_NO))
+    return found if found is not None else Record(position_id=0, tenant_id=tenant_id, warehouse_id=warehouse_id,
+                                                  position_no=DEFAULT_POSITION_NO, zone_no="", is_disabled=False)
 
 
 def default_position(session: Session, tenant_id: int, warehouse_id: int) -> Position:

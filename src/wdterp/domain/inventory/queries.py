@@ -28,14 +28,13 @@ from sqlalchemy import (
     select,
     type_coerce,
 )
-from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.models import Brand, Goods, GoodsClass, Spec
 from wdterp.domain.inventory.cost import ALL_WAREHOUSES
 from wdterp.domain.inventory.models import Position, Stock, StockCost, StockDetail, StockLedger
 from wdterp.domain.masterdata.models import Flag, Warehouse
 from wdterp.domain.paging import Page
-from wdterp.domain.queries import in_window
+from wdterp.domain.queries import Reader, connection_of, in_window
 from wdterp.protocol.errors import business_error
 
 
@@ -53,7 +52,7 @@ class Found:
     raw_times: tuple[str, ...] = ()
 
 
-def warehouse_scope(session: Session, tenant_id: int, warehouse_no: str | None, permitted: frozenset[str] | None,
+def warehouse_scope(session: Reader, tenant_id: int, warehouse_no: str | None, permitted: frozenset[str] | None,
                     missing: str) -> list[int] | None:
     """Ids of the warehouses a stock query reads: the named one (unknown: code 100 with `missing`
     formatted with its number), else the permitted ones (None: all)."""
@@ -69,7 +68,7 @@ def warehouse_scope(session: Session, tenant_id: int, warehouse_no: str | None, 
         Warehouse.tenant_id == tenant_id, Warehouse.warehouse_no.in_(sorted(permitted)))))
 
 
-def spec_ids_of(session: Session, tenant_id: int, spec_nos: Sequence[str]) -> list[int]:
+def spec_ids_of(session: Reader, tenant_id: int, spec_nos: Sequence[str]) -> list[int]:
     """Ids of the tenant's specs with these spec_nos (deleted ones too: their stock still exists)."""
     nos = sorted({n for n in spec_nos if n})
     if not nos:
@@ -77,7 +76,7 @@ def spec_ids_of(session: Session, tenant_id: int, spec_nos: Sequence[str]) -> li
     return list(session.scalars(select(Spec.spec_id).where(Spec.tenant_id == tenant_id, Spec.spec_no.in_(nos))))
 
 
-def flag_ids(session: Session, tenant_id: int, names: Iterable[str]) -> dict[str, int]:
+def flag_ids(session: Reader, tenant_id: int, names: Iterable[str]) -> dict[str, int]:
     """flag_id of each named flag (标记) the tenant has."""
     wanted = sorted({n for n in names if n})
     if not wanted:
@@ -87,12 +86,12 @@ def flag_ids(session: Session, tenant_id: int, names: Iterable[str]) -> dict[str
     return {name: flag_id for name, flag_id in rows}
 
 
-def goods_spec_ids(session: Session, tenant_id: int, goods_no: str) -> list[int]:
+def goods_spec_ids(session: Reader, tenant_id: int, goods_no: str) -> list[int]:
     return list(session.scalars(select(Spec.spec_id).join(Goods, Goods.goods_id == Spec.goods_id)
                                 .where(Goods.tenant_id == tenant_id, Goods.goods_no == goods_no)))
 
 
-def run_page(session: Session, stmt: Select[Any], key: Any, page: Page, order: Sequence[Any],
+def run_page(session: Reader, stmt: Select[Any], key: Any, page: Page, order: Sequence[Any],
          detail: Any) -> Found:
     """Count the filtered rows of the big table, then read one page joined with `detail`."""
     total = 0
@@ -191,7 +190,7 @@ def _stock_statements(by_spec: bool, by_spec_no: bool, by_warehouse: bool, start
     return count, page
 
 
-def stock_rows(session: Session, tenant_id: int, page: Page, *, spec_ids: Sequence[int] | None = None,
+def stock_rows(session: Reader, tenant_id: int, page: Page, *, spec_ids: Sequence[int] | None = None,
                spec_nos: Sequence[str] | None = None, warehouse_ids: Sequence[int] | None = None,
                window: Window = Window(), raw_times: bool = False) -> Found:
     """Stock rows (all columns of `stock`, plus STOCK_INFO), ordered by (modified, rec_id); `spec_nos`
@@ -210,7 +209,7 @@ def stock_rows(session: Session, tenant_id: int, page: Page, *, spec_ids: Sequen
     params: dict[str, Any] = {"tenant_id": tenant_id, "spec_ids": sorted(set(spec_ids or ())), "spec_nos": nos or [],
                               "warehouse_ids": sorted(set(warehouse_ids or ())), "start": window.start,
                               "end": window.end, "limit": page.size + 1, "offset": page.offset}
-    conn = session.connection()  # Core rows: no ORM loading for a read-only page
+    conn = connection_of(session)  # Core rows: no ORM loading for a read-only page
     found = list(conn.execute(rows, params).all())
     more = len(found) > page.size
     if more:
@@ -250,7 +249,7 @@ def _ledger_statements(by_spec: bool, by_warehouse: bool, direction: int | None)
     return count, page
 
 
-def ledger_rows(session: Session, tenant_id: int, page: Page, window: Window, *, defect: bool,
+def ledger_rows(session: Reader, tenant_id: int, page: Page, window: Window, *, defect: bool,
                 spec_ids: Sequence[int] | None = None, warehouse_ids: Sequence[int] | None = None,
                 direction: int | None = None) -> Found:
     """库存变化: ledger rows in a created-time window; direction 1 = in (num > 0), 2 = out.
@@ -264,7 +263,7 @@ def ledger_rows(session: Session, tenant_id: int, page: Page, window: Window, *,
                               "spec_ids": sorted(set(spec_ids or ())),
                               "warehouse_ids": sorted(set(warehouse_ids or ())),
                               "limit": page.size, "offset": page.offset}
-    conn = session.connection()
+    conn = connection_of(session)
     total = int(conn.execute(count, params).scalar() or 0) if page.calc_total else 0
     return Found(total, list(conn.execute(rows, params)))
 
@@ -272,7 +271,7 @@ def ledger_rows(session: Session, tenant_id: int, page: Page, window: Window, *,
 # ---------------------------------------------------------------------------- details
 
 
-def detail_rows(session: Session, tenant_id: int, stock_ids: Sequence[int],
+def detail_rows(session: Reader, tenant_id: int, stock_ids: Sequence[int],
                 warehouse_ids: Sequence[int] | None = None) -> list[Row[Any]]:
     """库存明细 of the given stock rows, each with its stock row's lock_num for the reserve split."""
     stmt = (select(StockDetail.rec_id, StockDetail.stock_id, StockDetail.stock_num, StockDetail.batch_no,
@@ -291,7 +290,7 @@ def detail_rows(session: Session, tenant_id: int, stock_ids: Sequence[int],
 # ---------------------------------------------------------------------------- inventory cost
 
 
-def cost_rows(session: Session, tenant_id: int, page: Page, window: Window, *, per_warehouse: bool,
+def cost_rows(session: Reader, tenant_id: int, page: Page, window: Window, *, per_warehouse: bool,
               spec_ids: Sequence[int] | None = None, warehouse_ids: Sequence[int] | None = None) -> Found:
     """存货成本 rows of one scope (tenant-wide, or per warehouse), ordered by (modified, rec_id)."""
     stmt = select(*StockCost.__table__.c).where(StockCost.tenant_id == tenant_id)

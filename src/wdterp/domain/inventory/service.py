@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import case, select, update
+from sqlalchemy import bindparam, case, func, select, update
 from sqlalchemy.orm import Session
 
 from wdterp.domain.inventory import cost, detail
@@ -21,10 +21,12 @@ from wdterp.domain.inventory.detail import (
     NO_EXPIRY,
     active_batch,
     default_position,
+    default_position_of,
     ensure_batch,
     position,
 )
 from wdterp.domain.inventory.models import Stock, StockLedger
+from wdterp.domain.queries import Reader, first_of
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
 from wdterp.storage.units import insert_missing
@@ -79,8 +81,8 @@ def _upsert_stock_rows(session: Session, tenant_id: int, keys: Iterable[tuple[in
     insert_missing(session, Stock, values, ("warehouse_id", "spec_id", "defect"))
 
 
-def stock_row(session: Session, warehouse_id: int, spec_id: int, defect: bool = False) -> Stock | None:
-    return session.scalar(select(Stock).where(Stock.warehouse_id == warehouse_id, Stock.spec_id == spec_id,
+def stock_row(session: Reader, warehouse_id: int, spec_id: int, defect: bool = False) -> Stock | None:
+    return first_of(session, select(Stock).where(Stock.warehouse_id == warehouse_id, Stock.spec_id == spec_id,
                                               Stock.defect.is_(defect)))
 
 
@@ -130,14 +132,14 @@ def _apply_one(session: Session, tenant_id: int, move: Move, ref: DocumentRef, o
     now = now_china()
     where = [Stock.warehouse_id == move.warehouse_id, Stock.spec_id == move.spec_id,
              Stock.defect.is_(move.defect)]
-    values: dict[str, Any] = {"stock_num": Stock.stock_num + move.num, "modified": now, "last_inout_time": now}
+    values: dict[str, Any] = {"stock_num": _exact(Stock.stock_num + move.num), "modified": now, "last_inout_time": now}
     if move.num < 0 and check == _RESERVED:
-        values["lock_num"] = Stock.lock_num + move.num
+        values["lock_num"] = _exact(Stock.lock_num + move.num)
         if sales:
-            values["sending_num"] = Stock.sending_num + move.num
+            values["sending_num"] = _exact(Stock.sending_num + move.num)
         where += [Stock.stock_num >= -move.num, Stock.lock_num >= -move.num]
     elif move.num < 0 and check == _AVAILABLE:
-        where.append(Stock.stock_num - Stock.lock_num >= -move.num)
+        where.append(_exact(Stock.stock_num - Stock.lock_num) >= -move.num)
     elif move.num < 0 and check == _ON_HAND:
         where.append(Stock.stock_num >= -move.num)
     elif move.num > 0 and move.price is not None:
@@ -162,12 +164,23 @@ def _apply_one(session: Session, tenant_id: int, move: Move, ref: DocumentRef, o
 
 def _weighted_cost(move: Move) -> Any:
     """Weighted average cost per warehouse/spec, updated on each stock-in with a price."""
-    new_total = Stock.stock_num + move.num
+    new_total = _exact(Stock.stock_num + move.num)
     return case(
         (new_total <= 0, Stock.cost_price),
         (Stock.stock_num <= 0, move.price),
-        else_=(Stock.stock_num * Stock.cost_price + move.num * (move.price or ZERO)) / new_total,
+        else_=_exact((Stock.stock_num * Stock.cost_price + move.num * (move.price or ZERO)) / new_total),
     )
+
+
+def _exact(expr: Any) -> Any:
+    """Arithmetic on stock figures, rounded to the columns' 4 decimals.
+
+    PostgreSQL's NUMERIC(19,4) is exact; SQLite keeps these columns as REAL, where ten stock-ins of
+    0.1 sum to 0.9999999999999999 and a later `>= 1` would refuse stock that is there. Rounding
+    every stored sum and every compared difference keeps each figure the double nearest its
+    4-decimal value (exact for magnitudes below 2**53 / 10**4, about 9e11).
+    """
+    return func.round(expr, 4)
 
 
 def reserve(session: Session, tenant_id: int, moves: Iterable[Move],
@@ -176,12 +189,12 @@ def reserve(session: Session, tenant_id: int, moves: Iterable[Move],
     ordered = _ordered(moves)
     _upsert_stock_rows(session, tenant_id, {m.stock_key for m in ordered})
     for move in ordered:
-        values: dict[str, Any] = {"lock_num": Stock.lock_num + move.num, "modified": now_china()}
+        values: dict[str, Any] = {"lock_num": _exact(Stock.lock_num + move.num), "modified": now_china()}
         if sales:
-            values["sending_num"] = Stock.sending_num + move.num
+            values["sending_num"] = _exact(Stock.sending_num + move.num)
         stmt = (update(Stock).where(
             Stock.warehouse_id == move.warehouse_id, Stock.spec_id == move.spec_id,
-            Stock.defect.is_(move.defect), Stock.stock_num - Stock.lock_num >= move.num,
+            Stock.defect.is_(move.defect), _exact(Stock.stock_num - Stock.lock_num) >= move.num,
         ).values(values).returning(Stock.rec_id))
         if session.execute(stmt).first() is None:
             raise on_short(move, available(session, move.warehouse_id, move.spec_id, move.defect))
@@ -192,9 +205,9 @@ def release(session: Session, moves: Iterable[Move], sales: bool = False) -> Non
     for move in _ordered(moves):
         if move.num == 0:
             continue
-        values: dict[str, Any] = {"lock_num": Stock.lock_num - move.num, "modified": now_china()}
+        values: dict[str, Any] = {"lock_num": _exact(Stock.lock_num - move.num), "modified": now_china()}
         if sales:
-            values["sending_num"] = Stock.sending_num - move.num
+            values["sending_num"] = _exact(Stock.sending_num - move.num)
         done = session.execute(update(Stock).where(
             Stock.warehouse_id == move.warehouse_id, Stock.spec_id == move.spec_id,
             Stock.defect.is_(move.defect), Stock.lock_num >= move.num).values(values).returning(Stock.rec_id))
@@ -243,10 +256,39 @@ def adjust_counters(session: Session, tenant_id: int, warehouse_id: int, spec_id
     if not deltas:
         return
     _upsert_stock_rows(session, tenant_id, [(warehouse_id, spec_id, defect)])
-    values: dict[str, Any] = {name: getattr(Stock, name) + Decimal(delta) for name, delta in deltas.items()}
+    values: dict[str, Any] = {name: _exact(getattr(Stock, name) + Decimal(delta)) for name, delta in deltas.items()}
     values["modified"] = now_china()
     session.execute(update(Stock).where(Stock.warehouse_id == warehouse_id, Stock.spec_id == spec_id,
                                         Stock.defect.is_(defect)).values(values))
+
+
+CounterChange = tuple[int, int, bool, dict[str, Decimal]]
+
+
+def adjust_counters_many(session: Session, tenant_id: int, changes: Iterable[CounterChange]) -> None:
+    """`adjust_counters` for many stock rows ((warehouse_id, spec_id, defect, deltas) each): one
+    statement per set of counters changed, executed for all rows at once."""
+    given = [(w, s, d, {n: v for n, v in deltas.items() if v}) for w, s, d, deltas in changes]
+    given = [change for change in given if change[3]]
+    if not given:
+        return
+    unknown = {n for *_, deltas in given for n in deltas} - COUNTER_FIELDS
+    if unknown:
+        raise ValueError(f"not stock counters: {sorted(unknown)}")
+    _upsert_stock_rows(session, tenant_id, {(w, s, d) for w, s, d, _ in given})
+    table: Any = Stock.__table__
+    by_names: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    now = now_china()
+    for w, s, d, deltas in sorted(given, key=lambda change: change[:3]):  # the fixed lock order
+        names = tuple(sorted(deltas))
+        by_names.setdefault(names, []).append(
+            {"b_w": w, "b_s": s, "b_d": d, "b_now": now, **{f"b_{n}": Decimal(deltas[n]) for n in names}})
+    conn = session.connection()
+    for names, rows in by_names.items():
+        stmt = (update(table).where(table.c.warehouse_id == bindparam("b_w"), table.c.spec_id == bindparam("b_s"),
+                                    table.c.defect == bindparam("b_d"))
+                .values({"modified": bindparam("b_now"), **{n: table.c[n] + bindparam(f"b_{n}") for n in names}}))
+        conn.execute(stmt, rows)
 
 
 # ---------------------------------------------------------------------------- invariants
@@ -342,7 +384,7 @@ def move_between_positions(session: Session, tenant_id: int, move: Move, to_posi
         if left <= 0:
             break
 
-__all__ = ["NO_EXPIRY", "active_batch", "adjust_counters", "default_position", "ensure_batch", "ledger_total",
-           "position",
+__all__ = ["NO_EXPIRY", "active_batch", "adjust_counters", "adjust_counters_many", "default_position",
+           "default_position_of", "ensure_batch", "ledger_total", "position", "CounterChange",
            "DocumentRef", "Move", "apply_moves", "available", "count_to", "lock_stock_rows", "mark_counted",
            "move_between_positions", "position_stock", "release", "reserve"]

@@ -22,7 +22,7 @@ from wdterp.domain.documents.statuses import OrderType, StockinStatus, StockoutS
 from wdterp.domain.jit.models import JitRefund, JitRefundLine
 from wdterp.domain.masterdata.models import Logistics, Shop, Warehouse
 from wdterp.domain.numbering.service import next_no
-from wdterp.domain.queries import equal_if_given, find_by_number, in_window
+from wdterp.domain.queries import Reader, entities, equal_if_given, find_by_number, in_window
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
 
@@ -211,10 +211,10 @@ def jit_refunds_query(tenant_id: int, f: dict[str, Any]) -> Select[Any]:
 # ---------------------------------------------------------------------------- lookups for the rows
 
 
-def catalog_of(session: Session, spec_ids: set[int]) -> dict[int, tuple[Spec, Goods, Brand | None]]:
+def catalog_of(session: Reader, spec_ids: set[int]) -> dict[int, tuple[Spec, Goods, Brand | None]]:
     if not spec_ids:
         return {}
-    rows = session.execute(select(Spec, Goods, Brand).join(Goods, Goods.goods_id == Spec.goods_id)
+    rows = entities(session, select(Spec, Goods, Brand).join(Goods, Goods.goods_id == Spec.goods_id)
                            .outerjoin(Brand, Brand.brand_id == Goods.brand_id)
-                           .where(Spec.spec_id.in_(sorted(spec_ids)))).all()
+                           .where(Spec.spec_id.in_(sorted(spec_ids))))
     return {spec.spec_id: (spec, goods, brand) for spec, goods, brand in rows}

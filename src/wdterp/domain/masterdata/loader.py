@@ -82,7 +82,7 @@ def each_row(rows: list[dict[str, Any]], section: str, key: str,
         try:
             existed = load_one(raw, where)
         except ApiError as err:
-            raise LoadError(f"{where}: {err.message} ({err.detail})") from err
+            raise LoadError(f"{where}: {err.explained}") from err
         if existed:
             result.existing += 1
         else:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Connection, bindparam, select
 
 from wdterp.domain.masterdata.models import Employee, Logistics, OperationReason, Provider, Shop, TradeLabel, Warehouse
+from wdterp.protocol.errors import ApiError
 from wdterp.storage.prepared import Bound, Search, among, before, containing, equal, given, permitted, since
 
 
@@ -47,6 +48,17 @@ REASONS = Search(_table(OperationReason), order_by=(OperationReason.reason_id,),
                  filters=_window(OperationReason.modified))
 
 TRADE_LABELS = Search(_table(TradeLabel), order_by=(TradeLabel.rec_id,), filters=_window(TradeLabel.modified))
+
+SHOP_BY_NO = Search(select(Shop.shop_id, Shop.shop_no, Shop.is_disabled).where(
+    Shop.tenant_id == bindparam("tenant_id"), Shop.shop_no == bindparam("shop_no")))
+
+
+def active_shop_id(conn: Connection, tenant_id: int, shop_no: str, allowed: frozenset[str] | None) -> int:
+    """The id of the enabled shop `shop_no` the caller may use, or E20 (`service.active_shop` of a read)."""
+    found = SHOP_BY_NO.bind(tenant_id=tenant_id, shop_no=shop_no).all(conn)
+    if not found or found[0][2] or (allowed is not None and shop_no not in allowed):
+        raise ApiError("E20", f"shop {shop_no!r} does not exist, is disabled or not permitted")
+    return int(found[0][0])
 
 
 def shops(tenant_id: int, f: dict[str, Any], allowed: frozenset[str] | None) -> Bound:

@@ -18,6 +18,7 @@ from wdterp.domain.masterdata.models import (
     Warehouse,
 )
 from wdterp.domain.masterdata.regions import regions
+from wdterp.domain.queries import Reader, first_of
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError
 
@@ -55,11 +56,11 @@ def upsert(session: Session, model: Any, tenant_id: int, key: str, values: dict[
 # ---------------------------------------------------------------------------- shops
 
 
-def find_shop(session: Session, tenant_id: int, shop_no: str) -> Shop | None:
-    return session.scalar(select(Shop).where(Shop.tenant_id == tenant_id, Shop.shop_no == shop_no))
+def find_shop(session: Reader, tenant_id: int, shop_no: str) -> Shop | None:
+    return first_of(session, select(Shop).where(Shop.tenant_id == tenant_id, Shop.shop_no == shop_no))
 
 
-def active_shop(session: Session, tenant_id: int, shop_no: str | None,
+def active_shop(session: Reader, tenant_id: int, shop_no: str | None,
                 permitted: frozenset[str] | None = None) -> Shop:
     """The enabled shop `shop_no` the caller may use, or E20."""
     shop = find_shop(session, tenant_id, shop_no or "")
@@ -88,8 +89,8 @@ def update_shop(session: Session, tenant_id: int, values: dict[str, Any]) -> Sho
 # ---------------------------------------------------------------------------- warehouses
 
 
-def find_warehouse(session: Session, tenant_id: int, warehouse_no: str) -> Warehouse | None:
-    return session.scalar(select(Warehouse).where(Warehouse.tenant_id == tenant_id,
+def find_warehouse(session: Reader, tenant_id: int, warehouse_no: str) -> Warehouse | None:
+    return first_of(session, select(Warehouse).where(Warehouse.tenant_id == tenant_id,
                                                   Warehouse.warehouse_no == warehouse_no))
 
 

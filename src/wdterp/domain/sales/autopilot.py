@@ -9,7 +9,7 @@ server's background task (`run_autopilot`), with a generated tracking number.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -88,9 +88,22 @@ def try_check(session: Session, trade: Trade) -> bool:
     return True
 
 
+#: further steps of each background round (other contexts' autopilot rules; filled by `wdterp.wiring`)
+RoundStep = Callable[[Session, datetime], int]
+_ROUND_STEPS: list[RoundStep] = []
+
+
+def register_round_step(step: RoundStep) -> None:
+    if step not in _ROUND_STEPS:
+        _ROUND_STEPS.append(step)
+
+
 def run_autopilot(session: Session, now: datetime) -> int:
-    """One background round: consign checked trades older than each tenant's delay; purge merge logs."""
+    """One background round: consign checked trades older than each tenant's delay; purge merge logs;
+    then the registered steps (auto-receive of returns ...). Answers the number of trades consigned."""
     edits.purge_merge_logs(session, now)
+    for step in _ROUND_STEPS:
+        step(session, now)
     shipped = 0
     for tenant in session.scalars(select(Tenant).where(Tenant.enabled.is_(True))):
         rules = rules_of(tenant)

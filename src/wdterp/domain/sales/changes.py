@@ -3,6 +3,7 @@ refunded lines leave it, a new address updates it (and its unshipped stockout)."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -24,6 +25,15 @@ from wdterp.domain.sales.statuses import (
 from wdterp.domain.sales.tradelog import add_log, touch
 from wdterp.protocol.clock import now_china
 
+#: told of a re-pushed raw trade whose trade has shipped (aftersales makes the refund of refunded lines)
+ShippedChangeListener = Callable[[Session, RawTrade, Trade], None]
+_SHIPPED_CHANGE_LISTENERS: list[ShippedChangeListener] = []
+
+
+def register_shipped_change_listener(listener: ShippedChangeListener) -> None:
+    if listener not in _SHIPPED_CHANGE_LISTENERS:
+        _SHIPPED_CHANGE_LISTENERS.append(listener)
+
 
 def carry_raw_change(session: Session, raw: RawTrade, old: dict[str, Any]) -> None:
     """A re-pushed raw trade: cancel, pay, refund lines or change the address of its trade."""
@@ -34,7 +44,11 @@ def carry_raw_change(session: Session, raw: RawTrade, old: dict[str, Any]) -> No
             raw.process_status = ProcessStatus.CANCELLED
             payments.record_refund(session, raw)
         return
-    if trade.trade_status in (TradeStatus.CANCELLED, TradeStatus.SHIPPED, TradeStatus.COMPLETED):
+    if trade.trade_status in (TradeStatus.SHIPPED, TradeStatus.COMPLETED):
+        for listener in _SHIPPED_CHANGE_LISTENERS:
+            listener(session, raw, trade)
+        return
+    if trade.trade_status == TradeStatus.CANCELLED:
         return
     if closed:
         cancel(session, trade, "平台订单已关闭或已退款", log_type=LogType.REFUNDED)

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.lookup import spec_by_no
 from wdterp.domain.masterdata.models import Logistics, Shop, TradeLabel, Warehouse
+from wdterp.domain.masterdata.scope import ALL, Rights
 from wdterp.domain.masterdata.service import active_trade_label
+from wdterp.domain.queries import Reader
 from wdterp.domain.sales.flow import raw_trades_of, recount
 from wdterp.domain.sales.models import RawTrade, Trade, TradeMergeLog, TradeOrder
 from wdterp.domain.sales.rawrows import area_codes
@@ -46,8 +48,9 @@ def _touch(trade: Trade) -> None:
 
 
 def modify_remarks(session: Session, tenant_id: int, items: list[dict[str, Any]],
-                   operator: str) -> list[dict[str, str]]:
-    """客服备注 of unchecked trades; returns per-item failures. E21 when no listed trade exists."""
+                   operator: str, rights: Rights = ALL) -> list[dict[str, str]]:
+    """客服备注 of unchecked trades; returns per-item failures. E21 when no listed trade exists;
+    a trade of a shop or warehouse the app may not use is a failure of its own (E20/E34)."""
     if len(items) > REMARK_MAX:
         raise business_error(f"一次最多修改{REMARK_MAX}条", f"{len(items)} items")
     trades = {i["trade_no"]: find_trade(session, tenant_id, i["trade_no"]) for i in items}
@@ -59,6 +62,11 @@ def modify_remarks(session: Session, tenant_id: int, items: list[dict[str, Any]]
         if trade is None:
             errors.append({"trade_no": item["trade_no"], "message": ApiError("E21").message})
             continue
+        try:
+            rights.require_row(session, trade.shop_id, trade.warehouse_id, f"trade {trade.trade_no}")
+        except ApiError as err:  # a per-item outcome the page documents
+            errors.append({"trade_no": trade.trade_no, "message": err.message})
+            continue
         if not is_unchecked(trade.trade_status):
             errors.append({"trade_no": trade.trade_no, "message": WRONG_STATUS})
             continue
@@ -69,9 +77,10 @@ def modify_remarks(session: Session, tenant_id: int, items: list[dict[str, Any]]
     return errors
 
 
-def to_exception(session: Session, tenant_id: int, trade_no: str, operator: str) -> str:
+def to_exception(session: Session, tenant_id: int, trade_no: str, operator: str, rights: Rights = ALL) -> str:
     """转异常: only 待审核 and the pre-order states; returns "" or the page's failure message."""
     trade = get_trade(session, tenant_id, trade_no)
+    rights.require_row(session, trade.shop_id, trade.warehouse_id, f"trade {trade_no}")
     if trade.trade_status not in TO_EXCEPTION_FROM:
         return WRONG_STATUS
     trade.trade_status = TradeStatus.EXCEPTION
@@ -93,7 +102,8 @@ def clear_exception(session: Session, tenant_id: int, trade_no: str, operator: s
 # ---------------------------------------------------------------------------- labels
 
 
-def label_bit(label: TradeLabel) -> int:
+def label_bit(label: Any) -> int:
+    """The bit of a label (a TradeLabel, or a row with its attr_key)."""
     return 1 << (label.attr_key - 1)
 
 
@@ -107,9 +117,10 @@ def add_labels(session: Session, trade: Trade, names: Iterable[str], operator: s
         add_log(session, trade, LogType.LABEL_CHANGED, "标记: " + ",".join(lb.attr_name for lb in labels), operator)
 
 
-def label_names(session: Session, tenant_id: int) -> dict[int, str]:
+def label_names(session: Reader, tenant_id: int) -> dict[int, str]:
     """bit → label name, for shaping `trade_label`."""
-    rows = session.scalars(select(TradeLabel).where(TradeLabel.tenant_id == tenant_id, TradeLabel.attr_type == 12))
+    rows = session.execute(select(TradeLabel.attr_key, TradeLabel.attr_name).where(
+        TradeLabel.tenant_id == tenant_id, TradeLabel.attr_type == 12))
     return {label_bit(r): r.attr_name for r in rows}
 
 

@@ -11,12 +11,12 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import and_, bindparam, select
-from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.models import Barcode, Goods, Spec
 from wdterp.domain.inventory.models import Stock
 from wdterp.domain.masterdata.models import Logistics, Shop, Warehouse
 from wdterp.domain.masterdata.regions import regions
+from wdterp.domain.queries import Reader, connection_of
 from wdterp.domain.sales.edits import label_names
 from wdterp.domain.sales.models import Trade, TradeOrder
 from wdterp.storage.rawtypes import read_columns
@@ -66,15 +66,15 @@ _BARCODES = (select(Barcode.target_id, Barcode.barcode)
              .order_by(Barcode.target_id, Barcode.is_master.desc(), Barcode.rec_id))
 
 
-def _keyed_rows(session: Session, stmt: Any, ids: set[Any]) -> list[Any]:
+def _keyed_rows(session: Reader, stmt: Any, ids: set[Any]) -> list[Any]:
     """Rows of `stmt` for `ids` (IN lists of at most _CHUNK keys)."""
     keys = sorted(ids)
-    conn = session.connection()
+    conn = connection_of(session)
     return [row for at in range(0, len(keys), _CHUNK) for row in conn.execute(stmt, {"ids": keys[at:at + _CHUNK]})
             .all()]
 
 
-def _keyed(session: Session, stmt: Any, ids: set[Any]) -> dict[Any, Any]:
+def _keyed(session: Reader, stmt: Any, ids: set[Any]) -> dict[Any, Any]:
     """Rows of `stmt` by their first column."""
     return {row[0]: row for row in _keyed_rows(session, stmt, {i for i in ids if i})}
 
@@ -99,7 +99,7 @@ class TradePage:
         return [line for trade_lines in self.lines.values() for line in trade_lines]
 
 
-def trade_page(session: Session, tenant_id: int, trades: Sequence[Any]) -> TradePage:
+def trade_page(session: Reader, tenant_id: int, trades: Sequence[Any]) -> TradePage:
     i_trade = T["trade_id"]
     lines: dict[int, list[Any]] = {trade[i_trade]: [] for trade in trades}
     for line in _keyed_rows(session, LINES, set(lines)):

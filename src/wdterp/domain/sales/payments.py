@@ -8,12 +8,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wdterp.domain.masterdata.models import Shop
 from wdterp.domain.numbering.service import next_no, next_nos
-from wdterp.domain.queries import equal_if_given, in_window, split_list
 from wdterp.domain.sales.models import RawTrade, SalesPayment
 from wdterp.domain.sales.statuses import SYSTEM_OPERATOR, PaymentOrderType, PaymentStatus
 from wdterp.protocol.clock import now_china
@@ -85,21 +83,3 @@ def record_refund(session: Session, raw: RawTrade) -> SalesPayment | None:
     if balance <= 0:
         return None
     return _payment(session, raw, True, balance, f"原始单{raw.tid}退款{balance:.4f}元")
-
-
-def payments_query(tenant_id: int, f: dict[str, Any], permitted: frozenset[str] | None) -> Select[Any]:
-    stmt: Any = (select(SalesPayment, Shop.shop_no).join(Shop, Shop.shop_id == SalesPayment.shop_id)
-            .where(SalesPayment.tenant_id == tenant_id).order_by(SalesPayment.payment_id))
-    column = SalesPayment.pay_time if f.get("time_type") == 1 else SalesPayment.created
-    stmt = in_window(stmt, column, f.get("start_time"), f.get("end_time"))
-    is_refund = f.get("is_refund")
-    stmt = equal_if_given(stmt, [(SalesPayment.status, f.get("status")),
-                                 (SalesPayment.payment_no, f.get("payment_no")),
-                                 (SalesPayment.sales_order_no, f.get("sales_order_no")),
-                                 (SalesPayment.is_refund, None if is_refund is None else bool(is_refund))])
-    shops = split_list(f.get("shop_nos"))
-    if shops:
-        stmt = stmt.where(Shop.shop_no.in_(shops))
-    if permitted is not None:
-        stmt = stmt.where(Shop.shop_no.in_(sorted(permitted)))
-    return stmt

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import Session
 
 from wdterp.domain.masterdata.models import Shop, Warehouse
-from wdterp.domain.masterdata.service import active_shop
-from wdterp.domain.queries import equal_if_given, in_window, split_list
-from wdterp.domain.sales.edits import MERGE_LOG_DAYS
-from wdterp.domain.sales.models import RawTrade, Trade, TradeLog, TradeMergeLog
+from wdterp.domain.masterdata.searches import active_shop_id
+from wdterp.domain.queries import Reader, connection_of, equal_if_given, in_window, split_list
+from wdterp.domain.sales.models import RawTrade, Trade
 from wdterp.domain.sales.statuses import SELF_ORDER_PLATFORMS
-from wdterp.protocol.clock import now_china
 
 
-def _shop_filter(session: Session, tenant_id: int, stmt: Select[Any], shop_column: Any, shop_no: str | None,
+def _shop_filter(session: Reader, tenant_id: int, stmt: Select[Any], shop_column: Any, shop_no: str | None,
                  permitted: frozenset[str] | None) -> Select[Any]:
     if shop_no:
-        shop = active_shop(session, tenant_id, shop_no, permitted)
-        return stmt.where(shop_column == shop.shop_id)
+        return stmt.where(shop_column == active_shop_id(connection_of(session), tenant_id, shop_no, permitted))
     if permitted is not None:
         ids = select(Shop.shop_id).where(Shop.tenant_id == tenant_id, Shop.shop_no.in_(sorted(permitted)))
         stmt = stmt.where(shop_column.in_(ids))
@@ -33,7 +28,7 @@ def _self_order(tenant_id: int, stmt: Select[Any], shop_column: Any) -> Select[A
     return stmt.where(shop_column.in_(ids))
 
 
-def raw_trades_query(session: Session, tenant_id: int, f: dict[str, Any], permitted: frozenset[str] | None,
+def raw_trades_query(session: Reader, tenant_id: int, f: dict[str, Any], permitted: frozenset[str] | None,
                      history: bool, self_only: bool) -> Select[Any]:
     stmt = (select(RawTrade).where(RawTrade.tenant_id == tenant_id, RawTrade.archived.is_(history))
             .order_by(RawTrade.modified, RawTrade.rec_id))
@@ -47,7 +42,7 @@ def raw_trades_query(session: Session, tenant_id: int, f: dict[str, Any], permit
 _TIME_COLUMNS = {1: Trade.modified, 2: Trade.pay_time, 3: Trade.trade_time}
 
 
-def trades_query(session: Session, tenant_id: int, f: dict[str, Any], permitted: frozenset[str] | None,
+def trades_query(session: Reader, tenant_id: int, f: dict[str, Any], permitted: frozenset[str] | None,
                  history: bool, self_only: bool) -> Select[Any]:
     stmt = select(Trade).where(Trade.tenant_id == tenant_id, Trade.archived.is_(history))
     column = _TIME_COLUMNS.get(int(f.get("time_type") or 1), Trade.modified)
@@ -77,16 +72,3 @@ def trades_query(session: Session, tenant_id: int, f: dict[str, Any], permitted:
     if f.get("order_type") == 1:
         return stmt.order_by(Trade.modified.desc(), Trade.trade_id.desc())
     return stmt.order_by(Trade.trade_id)
-
-
-def trade_logs(session: Session, trade: Trade) -> list[TradeLog]:
-    return list(session.scalars(select(TradeLog).where(TradeLog.tenant_id == trade.tenant_id,
-                                                       TradeLog.trade_id == trade.trade_id)
-                                .order_by(TradeLog.created.desc(), TradeLog.rec_id.desc())))
-
-
-def merge_logs_query(tenant_id: int, f: dict[str, Any]) -> Select[Any]:
-    kept_from = now_china() - timedelta(days=MERGE_LOG_DAYS)
-    stmt = (select(TradeMergeLog).where(TradeMergeLog.tenant_id == tenant_id, TradeMergeLog.created >= kept_from)
-            .order_by(TradeMergeLog.rec_id))
-    return in_window(stmt, TradeMergeLog.created, f.get("start_time"), f.get("end_time"))

@@ -17,6 +17,7 @@ from wdterp.domain.documents.models import StockDocument, StockDocumentLine
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.detail import NO_EXPIRY, default_position_id, pick_order
 from wdterp.domain.inventory.models import StockDetail
+from wdterp.domain.queries import Reader, scalars_of
 from wdterp.domain.sales_wms.models import Allocation
 
 ZERO = Decimal(0)
@@ -70,11 +71,11 @@ def _row(doc: StockDocument, line: StockDocumentLine, position_id: int, batch_no
                       expire_date=None if expire in (None, NO_EXPIRY) else expire, production_date=produced, num=num)
 
 
-def allocations_of(session: Session, doc_ids: list[int]) -> dict[int, list[Allocation]]:
+def allocations_of(session: Reader, doc_ids: list[int]) -> dict[int, list[Allocation]]:
     """Allocation rows by stockout line id."""
     out: dict[int, list[Allocation]] = {}
     if not doc_ids:
         return out
-    for a in session.scalars(select(Allocation).where(Allocation.doc_id.in_(doc_ids)).order_by(Allocation.rec_id)):
+    for a in scalars_of(session, select(Allocation).where(Allocation.doc_id.in_(doc_ids)).order_by(Allocation.rec_id)):
         out.setdefault(a.line_id, []).append(a)
     return out

@@ -13,6 +13,7 @@ from wdterp.domain.catalog.models import Spec
 from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import OrderType, StockoutStatus
 from wdterp.domain.masterdata.models import Employee, Warehouse
+from wdterp.domain.queries import Reader, scalars_of
 from wdterp.domain.sales.models import Trade
 from wdterp.domain.sales_wms.models import Package, StockoutWms
 from wdterp.protocol.errors import ApiError, business_error
@@ -102,12 +103,12 @@ def employee_by_no(session: Session, tenant_id: int, employee_no: str) -> Employ
     return found
 
 
-def employees_by_name(session: Session, tenant_id: int, names: Iterable[str]) -> dict[str, Employee]:
+def employees_by_name(session: Reader, tenant_id: int, names: Iterable[str]) -> dict[str, Employee]:
     """Employees by the names documents record (employee_no, shortname or name)."""
     wanted = sorted({n for n in names if n})
     if not wanted:
         return {}
-    rows = session.scalars(select(Employee).where(Employee.tenant_id == tenant_id, or_(
+    rows = scalars_of(session, select(Employee).where(Employee.tenant_id == tenant_id, or_(
         Employee.employee_no.in_(wanted), Employee.shortname.in_(wanted), Employee.name.in_(wanted))))
     out: dict[str, Employee] = {}
     for e in rows:

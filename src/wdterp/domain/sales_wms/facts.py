@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.models import GoodsClass, GoodsUnit
 from wdterp.domain.documents import views
 from wdterp.domain.documents.models import DocumentSn, StockDocument, StockDocumentLine
 from wdterp.domain.masterdata.models import Employee, Shop
+from wdterp.domain.queries import Reader, scalars_of
 from wdterp.domain.sales.edits import label_names
 from wdterp.domain.sales.models import Trade, TradeOrder
 from wdterp.domain.sales_wms.allocation import allocations_of
@@ -60,7 +60,7 @@ class StockoutFacts:
         return ",".join(name for bit, name in sorted(self.labels.items()) if trade.label_mask & bit)
 
 
-def load(session: Session, tenant_id: int, docs: Iterable[StockDocument], with_sn: bool = False) -> StockoutFacts:
+def load(session: Reader, tenant_id: int, docs: Iterable[StockDocument], with_sn: bool = False) -> StockoutFacts:
     docs = list(docs)
     ids = [d.doc_id for d in docs]
     allocations = allocations_of(session, ids)
@@ -76,19 +76,19 @@ def load(session: Session, tenant_id: int, docs: Iterable[StockDocument], with_s
                           labels=label_names(session, tenant_id))
     trade_ids = sorted({d.src_order_id for d in docs if d.src_order_id})
     if trade_ids:
-        facts.trades = {t.trade_id: t for t in session.scalars(select(Trade).where(Trade.trade_id.in_(trade_ids)))}
+        facts.trades = {t.trade_id: t for t in scalars_of(session, select(Trade).where(Trade.trade_id.in_(trade_ids)))}
         shop_ids = sorted({t.shop_id for t in facts.trades.values()})
-        facts.shops = {s.shop_id: s for s in session.scalars(select(Shop).where(Shop.shop_id.in_(shop_ids)))}
+        facts.shops = {s.shop_id: s for s in scalars_of(session, select(Shop).where(Shop.shop_id.in_(shop_ids)))}
     order_ids = sorted({int((x.extra or {}).get("trade_order_id") or 0) for x in lines} - {0})
     if order_ids:
-        facts.orders = {o.rec_id: o for o in session.scalars(
+        facts.orders = {o.rec_id: o for o in scalars_of(session,
             select(TradeOrder).where(TradeOrder.rec_id.in_(order_ids)))}
     if ids:
-        facts.wms = {w.doc_id: w for w in session.scalars(select(StockoutWms).where(StockoutWms.doc_id.in_(ids)))}
-        for p in session.scalars(select(Package).where(Package.doc_id.in_(ids)).order_by(Package.rec_id)):
+        facts.wms = {w.doc_id: w for w in scalars_of(session, select(StockoutWms).where(StockoutWms.doc_id.in_(ids)))}
+        for p in scalars_of(session, select(Package).where(Package.doc_id.in_(ids)).order_by(Package.rec_id)):
             facts.packages.setdefault(p.doc_id, []).append(p)
     if with_sn and lines:
-        for sn in session.scalars(select(DocumentSn).where(DocumentSn.line_id.in_([x.rec_id for x in lines]))
+        for sn in scalars_of(session, select(DocumentSn).where(DocumentSn.line_id.in_([x.rec_id for x in lines]))
                                   .order_by(DocumentSn.rec_id)):
             facts.sns.setdefault(sn.line_id, []).append(sn.sn)
     class_ids = sorted({g.class_id for g in base.goods.values() if g.class_id})

@@ -17,6 +17,7 @@ from wdterp.domain.inventory.detail import NO_EXPIRY, default_position_id, pick_
 from wdterp.domain.inventory.models import Batch, Position, StockDetail
 from wdterp.domain.masterdata.models import Employee, Warehouse
 from wdterp.domain.numbering.service import next_no
+from wdterp.domain.queries import Reader
 from wdterp.domain.sales_wms.common import ZERO, ensure_warehouse_permitted, sales_stockouts, wms_row
 from wdterp.domain.sales_wms.models import PickList, PickListOrder
 from wdterp.domain.sales_wms.statuses import PICK_PREFIX, ConsignBit, PickStatus
@@ -87,7 +88,7 @@ def _docs(session: Session, pick: PickList) -> list[StockDocument]:
     return [found[i] for i in ids if i in found]
 
 
-def pick_of_docs(session: Session, doc_ids: list[int]) -> dict[int, tuple[str, int]]:
+def pick_of_docs(session: Reader, doc_ids: list[int]) -> dict[int, tuple[str, int]]:
     """(pick_no, 分拣序号) of each stockout, from its latest pick list."""
     if not doc_ids:
         return {}

@@ -6,14 +6,15 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from sqlalchemy import Select, exists, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import selectinload
 
 from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import OrderType, StockoutStatus
 from wdterp.domain.inventory.models import StockLedger
 from wdterp.domain.masterdata.models import Shop, Warehouse
-from wdterp.domain.masterdata.service import active_shop, find_warehouse
-from wdterp.domain.queries import among, equal_if_given, in_window, split_list
+from wdterp.domain.masterdata.searches import active_shop_id
+from wdterp.domain.masterdata.service import find_warehouse
+from wdterp.domain.queries import Reader, among, connection_of, equal_if_given, in_window, split_list
 from wdterp.domain.sales.models import Trade
 from wdterp.domain.sales_wms.models import Allocation, Package
 from wdterp.domain.sales_wms.statuses import HIDDEN_PLATFORMS, LOGISTICS_FILTER
@@ -33,7 +34,7 @@ def _base(tenant_id: int) -> Select[Any]:
             .options(selectinload(StockDocument.lines)))
 
 
-def _warehouse(session: Session, tenant_id: int, stmt: Select[Any], warehouse_no: str | None,
+def _warehouse(session: Reader, tenant_id: int, stmt: Select[Any], warehouse_no: str | None,
                permitted: frozenset[str] | None, column: Any = StockDocument.warehouse_id) -> Select[Any]:
     """The warehouse filter (E34 for one the app may not use or that does not exist) and the app's warehouses."""
     if warehouse_no:
@@ -48,7 +49,7 @@ def _warehouse(session: Session, tenant_id: int, stmt: Select[Any], warehouse_no
     return stmt
 
 
-def _shops(session: Session, tenant_id: int, stmt: Select[Any], shop_nos: str | None,
+def _shops(session: Reader, tenant_id: int, stmt: Select[Any], shop_nos: str | None,
            permitted: frozenset[str] | None) -> Select[Any]:
     """`shop_nos` (comma list): E80 when none of them exists or is permitted."""
     nos = split_list(str(shop_nos or "").replace("，", ","))
@@ -77,7 +78,7 @@ def _statuses(value: Any) -> list[int]:
     return [int(s) for s in split_list(str(value if value is not None else "").replace("，", ","))]
 
 
-def stockouts_query(session: Session, tenant_id: int, f: dict[str, Any], warehouses: frozenset[str] | None,
+def stockouts_query(session: Reader, tenant_id: int, f: dict[str, Any], warehouses: frozenset[str] | None,
                     shops: frozenset[str] | None, history: bool) -> Select[Any]:
     """wms.stockout.Sales.queryWithDetail / queryHistoryWithDetail (statuses.py: status_type)."""
     stmt = _base(tenant_id).where(Trade.archived.is_(history), Shop.platform_id.not_in(sorted(HIDDEN_PLATFORMS)))
@@ -111,7 +112,7 @@ def stockouts_query(session: Session, tenant_id: int, f: dict[str, Any], warehou
     return stmt.order_by(column, StockDocument.doc_id)
 
 
-def cancelled_query(session: Session, tenant_id: int, f: dict[str, Any],
+def cancelled_query(session: Reader, tenant_id: int, f: dict[str, Any],
                     warehouses: frozenset[str] | None) -> Select[Any]:
     """wms.stockout.Sales.searchCancel: cancelled sales stockouts by modified time."""
     stmt = (select(StockDocument).where(StockDocument.tenant_id == tenant_id, StockDocument.direction == "out",
@@ -122,7 +123,7 @@ def cancelled_query(session: Session, tenant_id: int, f: dict[str, Any],
     return _warehouse(session, tenant_id, stmt, None, warehouses)
 
 
-def allocated_query(session: Session, tenant_id: int, f: dict[str, Any],
+def allocated_query(session: Reader, tenant_id: int, f: dict[str, Any],
                     warehouses: frozenset[str] | None) -> Select[Any]:
     """wms.stockout.Sales.searchPositionDetail: stockouts whose goods have left, by modified time."""
     stmt = (select(StockDocument).where(
@@ -137,7 +138,7 @@ def allocated_query(session: Session, tenant_id: int, f: dict[str, Any],
     return _warehouse(session, tenant_id, stmt, f.get("warehouse_no"), warehouses)
 
 
-def logistics_query(session: Session, tenant_id: int, f: dict[str, Any],
+def logistics_query(session: Reader, tenant_id: int, f: dict[str, Any],
                     warehouses: frozenset[str] | None) -> Select[Any]:
     """wms.stockout.Sales.searchLogistics: logistics orders (packages) of sales stockouts, by modified time."""
     stmt: Select[Any] = cast(Select[Any], select(Package, StockDocument, Trade, Shop)
@@ -155,11 +156,11 @@ def logistics_query(session: Session, tenant_id: int, f: dict[str, Any],
     stmt = equal_if_given(stmt, [(Trade.trade_no, f.get("trade_no"))])
     stmt = _tids(stmt, f.get("src_tids"))
     if f.get("shop_no"):
-        stmt = stmt.where(Trade.shop_id == active_shop(session, tenant_id, f["shop_no"], None).shop_id)
+        stmt = stmt.where(Trade.shop_id == active_shop_id(connection_of(session), tenant_id, f["shop_no"], None))
     return _warehouse(session, tenant_id, stmt, f.get("warehouse_no"), warehouses, Package.warehouse_id)
 
 
-def packages_query(session: Session, tenant_id: int, f: dict[str, Any],
+def packages_query(session: Reader, tenant_id: int, f: dict[str, Any],
                    warehouses: frozenset[str] | None) -> Select[Any]:
     """wms.stockout.Pack.search: packing lists by modified time (or by stockout/tracking number)."""
     stmt: Select[Any] = cast(Select[Any], select(Package, StockDocument)
@@ -173,7 +174,7 @@ def packages_query(session: Session, tenant_id: int, f: dict[str, Any],
     return _warehouse(session, tenant_id, stmt, f.get("warehouse_no"), warehouses, Package.warehouse_id)
 
 
-def source_stockins(session: Session, tenant_id: int, warehouse_id: int,
+def source_stockins(session: Reader, tenant_id: int, warehouse_id: int,
                     allocations: Iterable[Allocation]) -> dict[tuple[int, str], str]:
     """原始入库单号 of each (spec, batch) allocated in a warehouse: the last stockin that brought it
     there, all in one statement."""

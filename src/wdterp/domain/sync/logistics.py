@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from wdterp.domain.masterdata.models import Logistics, Shop
 from wdterp.domain.masterdata.service import active_shop
-from wdterp.domain.queries import equal_if_given
+from wdterp.domain.queries import Reader, equal_if_given
 from wdterp.domain.sales.models import RawTrade, Trade
 from wdterp.domain.sales.statuses import LINE_REFUNDED, SELF_PLATFORM, LogType
 from wdterp.domain.sales.tradelog import add_log
@@ -88,7 +88,7 @@ def queue_shipment(session: Session, trade: Trade, raw: RawTrade, logistics_id: 
 # ---------------------------------------------------------------------------- listing and results
 
 
-def self_platform_shop(session: Session, tenant_id: int, shop_no: str,
+def self_platform_shop(session: Reader, tenant_id: int, shop_no: str,
                        permitted: frozenset[str] | None) -> Shop:
     """An enabled, permitted shop (E20) on the own-mall platform 127 (E22)."""
     shop = active_shop(session, tenant_id, shop_no, permitted)
@@ -97,7 +97,7 @@ def self_platform_shop(session: Session, tenant_id: int, shop_no: str,
     return shop
 
 
-def pending_query(session: Session, tenant_id: int, filters: dict[str, Any],
+def pending_query(session: Reader, tenant_id: int, filters: dict[str, Any],
                   permitted: frozenset[str] | None) -> Select[Any]:
     """Rows still to report to the mall, oldest first (getSyncListExt)."""
     stmt = (select(LogisticsSync).join(Shop, Shop.shop_id == LogisticsSync.shop_id)

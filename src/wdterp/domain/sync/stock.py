@@ -19,9 +19,11 @@ from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.models import ApiGoods, SuiteDetail
 from wdterp.domain.inventory.models import Stock
+from wdterp.domain.inventory.service import COUNTER_FIELDS
 from wdterp.domain.masterdata.models import Shop, Warehouse
-from wdterp.domain.queries import split_list
+from wdterp.domain.queries import split_list, storable_key
 from wdterp.domain.sync.models import DEFAULT_RULE_ID, OWN_PLATFORM, ListingStockState, StockSyncRule
+from wdterp.domain.tenancy.models import Tenant
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
 
@@ -56,8 +58,10 @@ class RuleView:
 def own_listing(session: Session, tenant_id: int, api_goods_id: int,
                 permitted: frozenset[str] | None) -> tuple[ApiGoods, Shop]:
     """A listing of an enabled, permitted shop (E20) on the own-mall platform (E22)."""
-    listing = session.scalar(select(ApiGoods).where(ApiGoods.tenant_id == tenant_id,
-                                                    ApiGoods.rec_id == api_goods_id))
+    listing = None
+    if storable_key(api_goods_id):
+        listing = session.scalar(select(ApiGoods).where(ApiGoods.tenant_id == tenant_id,
+                                                        ApiGoods.rec_id == api_goods_id))
     if listing is None:
         raise business_error("平台货品不存在", f"no api_goods rec_id {api_goods_id}")
     shop = session.get(Shop, listing.shop_id)
@@ -90,12 +94,35 @@ def _all_warehouses(session: Session, tenant_id: int) -> str:
 # ---------------------------------------------------------------------------- the figure
 
 
-def _available(session: Session, spec_ids: Iterable[int], warehouse_ids: Sequence[int]) -> dict[int, Decimal]:
+#: tenant setting: stock counters added to / taken from the available stock a listing is synced with,
+#: e.g. {"plus": ["purchase_num"], "minus": ["to_purchase_num"]} (default: stock_num − lock_num only)
+SETTING_FORMULA = "stock_sync_counters"
+
+
+def formula(settings: dict[str, Any] | None) -> tuple[list[str], list[str]]:
+    """The counters the tenant's available-stock formula adds and subtracts (unknown names refused)."""
+    rule = (settings or {}).get(SETTING_FORMULA) or {}
+    plus, minus = [str(n) for n in rule.get("plus") or []], [str(n) for n in rule.get("minus") or []]
+    unknown = sorted(set(plus + minus) - COUNTER_FIELDS)
+    if unknown:
+        raise business_error("库存同步公式中的库存量不存在", f"not stock counters: {unknown}")
+    return plus, minus
+
+
+def _available(session: Session, tenant_id: int, spec_ids: Iterable[int],
+               warehouse_ids: Sequence[int]) -> dict[int, Decimal]:
     ids = sorted(set(spec_ids))
     if not ids or not warehouse_ids:
         return {}
+    tenant = session.get(Tenant, tenant_id)
+    plus, minus = formula(tenant.settings if tenant else None)
+    figure: Any = Stock.stock_num - Stock.lock_num
+    for name in plus:
+        figure = figure + getattr(Stock, name)
+    for name in minus:
+        figure = figure - getattr(Stock, name)
     rows = session.execute(
-        select(Stock.spec_id, func.sum(Stock.stock_num - Stock.lock_num))
+        select(Stock.spec_id, func.sum(figure))
         .where(Stock.spec_id.in_(ids), Stock.warehouse_id.in_(list(warehouse_ids)), Stock.defect.is_(False))
         .group_by(Stock.spec_id)).all()
     return {spec_id: Decimal(total or 0) for spec_id, total in rows}
@@ -104,13 +131,14 @@ def _available(session: Session, spec_ids: Iterable[int], warehouse_ids: Sequenc
 def base_stock(session: Session, listing: ApiGoods, warehouse_ids: Sequence[int]) -> Decimal:
     """Available stock of the listing's spec, or whole suites buildable from its components."""
     if listing.match_target_type == MATCH_SPEC:
-        return _available(session, [listing.match_target_id], warehouse_ids).get(listing.match_target_id, ZERO)
+        return _available(session, listing.tenant_id, [listing.match_target_id], warehouse_ids).get(
+            listing.match_target_id, ZERO)
     if listing.match_target_type == MATCH_SUITE:
         parts = session.execute(select(SuiteDetail.spec_id, SuiteDetail.num).where(
             SuiteDetail.suite_id == listing.match_target_id)).all()
         if not parts:
             return ZERO
-        stock = _available(session, [p for p, _ in parts], warehouse_ids)
+        stock = _available(session, listing.tenant_id, [p for p, _ in parts], warehouse_ids)
         return min(((stock.get(p, ZERO) / n).to_integral_value(ROUND_FLOOR) if n > 0 else ZERO)
                    for p, n in parts)
     return ZERO

@@ -17,7 +17,9 @@ from wdterp.domain.documents.engine import SETTING_DECIMAL_QUANTITY
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.models import Position
 from wdterp.domain.masterdata.models import Employee, Warehouse
+from wdterp.domain.queries import Reader, entities, scalars_of
 from wdterp.protocol.errors import ApiError, business_error
+from wdterp.protocol.numbers import bounded_decimal
 
 #: what a position-less line shows as its position: the warehouse's default position
 NO_EXPIRY = inventory.NO_EXPIRY
@@ -43,7 +45,11 @@ def counted_quantity(value: Any, settings: dict[str, Any]) -> Decimal:
         num = Decimal(str(value).strip())
     except (InvalidOperation, ValueError):
         raise ApiError("E56", f"counted quantity {value!r} is not a number") from None
-    if not num.is_finite() or num < 0:
+    if not num.is_finite():
+        raise ApiError("E56", f"counted quantity {value!r} is not a finite number")
+    # the page types new_num String(20), but it is a quantity: bounded as Decimal(19,4)
+    num = bounded_decimal(num, "new_num")
+    if num < 0:
         raise ApiError("E56", f"counted quantity {value!r} is negative")
     if num != num.to_integral_value() and not settings.get(SETTING_DECIMAL_QUANTITY):
         raise ApiError("E56", f"counted quantity {value!r} is fractional and decimals are not enabled")
@@ -107,7 +113,7 @@ class SpecInfo:
                 "goods_type": g.goods_type, "prop2": s.prop2}
 
 
-def spec_infos(session: Session, spec_ids: Iterable[int]) -> dict[int, SpecInfo]:
+def spec_infos(session: Reader, spec_ids: Iterable[int]) -> dict[int, SpecInfo]:
     ids = sorted(set(spec_ids))
     if not ids:
         return {}
@@ -115,7 +121,7 @@ def spec_infos(session: Session, spec_ids: Iterable[int]) -> dict[int, SpecInfo]
             .outerjoin(Brand, Brand.brand_id == Goods.brand_id)
             .outerjoin(GoodsClass, GoodsClass.class_id == Goods.class_id)
             .where(Spec.spec_id.in_(ids)))
-    return {s.spec_id: SpecInfo(s, g, b, c) for s, g, b, c in session.execute(stmt)}
+    return {s.spec_id: SpecInfo(s, g, b, c) for s, g, b, c in entities(session, stmt)}
 
 
 # ---------------------------------------------------------------------------- positions and operators
@@ -131,11 +137,11 @@ def position_of(session: Session, tenant_id: int, warehouse: Warehouse, position
     return found
 
 
-def positions_by_id(session: Session, ids: Iterable[int | None]) -> dict[int, Position]:
+def positions_by_id(session: Reader, ids: Iterable[int | None]) -> dict[int, Position]:
     wanted = sorted({i for i in ids if i is not None})
     if not wanted:
         return {}
-    return {p.position_id: p for p in session.scalars(select(Position).where(Position.position_id.in_(wanted)))}
+    return {p.position_id: p for p in scalars_of(session, select(Position).where(Position.position_id.in_(wanted)))}
 
 
 def employee_id(session: Session, tenant_id: int, employee_no: str) -> int:

@@ -11,6 +11,7 @@ from wdterp.domain.catalog.models import Spec
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.models import Position, Stock, StockDetail
 from wdterp.domain.masterdata.models import Warehouse
+from wdterp.domain.queries import Reader, first_of
 from wdterp.domain.warehouse_ops.models import PositionCapacity, Zone
 from wdterp.domain.warehouse_ops.statuses import ZoneType
 from wdterp.protocol.clock import now_china
@@ -33,13 +34,13 @@ def ensure_zone(session: Session, tenant_id: int, warehouse: Warehouse, zone_no:
     return zone
 
 
-def zone_by_no(session: Session, warehouse_id: int, zone_no: str) -> Zone | None:
+def zone_by_no(session: Reader, warehouse_id: int, zone_no: str) -> Zone | None:
     if not zone_no:
         return None
-    return session.scalar(select(Zone).where(Zone.warehouse_id == warehouse_id, Zone.zone_no == zone_no))
+    return first_of(session, select(Zone).where(Zone.warehouse_id == warehouse_id, Zone.zone_no == zone_no))
 
 
-def zone_of(session: Session, position: Position) -> Zone | None:
+def zone_of(session: Reader, position: Position) -> Zone | None:
     return zone_by_no(session, position.warehouse_id, position.zone_no)
 
 

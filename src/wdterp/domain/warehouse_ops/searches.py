@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.models import Goods, Spec
 from wdterp.domain.documents.models import StockDocument, StockDocumentLine
 from wdterp.domain.documents.statuses import OrderType
 from wdterp.domain.inventory.models import Position
 from wdterp.domain.masterdata.models import Warehouse
-from wdterp.domain.queries import among, equal_if_given, in_window, split_list
+from wdterp.domain.queries import Reader, among, equal_if_given, in_window, scalars_of, split_list
 from wdterp.domain.warehouse_ops.models import (
     DefectChange,
     MoveOrder,
@@ -89,17 +88,17 @@ def count_documents(tenant_id: int, direction: str, f: dict[str, Any],
     return _permitted(stmt, permitted)
 
 
-def lines_by_document(session: Session, doc_ids: list[int]) -> dict[int, list[StockDocumentLine]]:
+def lines_by_document(session: Reader, doc_ids: list[int]) -> dict[int, list[StockDocumentLine]]:
     """The lines of these documents, by document, in rec_id order (one statement)."""
     by_doc: dict[int, list[StockDocumentLine]] = {doc_id: [] for doc_id in doc_ids}
     if doc_ids:
-        for line in session.scalars(select(StockDocumentLine).where(StockDocumentLine.doc_id.in_(doc_ids))
+        for line in scalars_of(session, select(StockDocumentLine).where(StockDocumentLine.doc_id.in_(doc_ids))
                                     .order_by(StockDocumentLine.rec_id)):
             by_doc[line.doc_id].append(line)
     return by_doc
 
 
-def count_remarks(session: Session, tenant_id: int, pd_nos: list[str]) -> dict[str, str]:
+def count_remarks(session: Reader, tenant_id: int, pd_nos: list[str]) -> dict[str, str]:
     """The remark of each of these stock counts, by number."""
     if not pd_nos:
         return {}
