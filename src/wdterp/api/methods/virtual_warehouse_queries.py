@@ -70,7 +70,7 @@ def _millis(value: Any) -> Any:
 @declare(ORDER_SEARCH)
 def order_search(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     if params.get("virtual_warehouse_no"):
-        service.active(ctx.session, ctx.tenant_id, str(params["virtual_warehouse_no"]))
+        service.require_known(ctx.connection, ctx.tenant_id, str(params["virtual_warehouse_no"]))
 
     def computed(rows: list[Any]) -> dict[str, list[Any]]:
         ids = column(rows, searches.ORDERS, "order_id")
