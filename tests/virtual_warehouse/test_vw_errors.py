@@ -104,3 +104,13 @@ def test_query_and_warehouse_search(sqlite_tenant: Any) -> None:
                                     page=(10, 0))["detail_list"]
     assert found[0]["virtual_warehouse_name"] == "商城虚拟仓" and found[0]["is_disabled"] == 0
     assert found[0]["warehouse_list"][0]["is_start_up"] == 1
+    # a virtual warehouse's number names no real warehouse: an app restricted to WH-SH uses VW-MALL,
+    # and sees no virtual warehouse (nor its orders) over warehouses it may not use
+    sqlite_tenant.update_app(warehouses=["WH-SH"])
+    made = sqlite_tenant.caller.ok("setting.strategy.VirtualWarehouse.create", {"virtual_warehouse_no": VW},
+                                   [{"spec_no": TEE, "warehouse_no": "WH-SH"}])
+    assert made["status"] == 0
+    sqlite_tenant.update_app(warehouses=["WH-BJ"])
+    assert sqlite_tenant.caller.ok("setting.strategy.VirtualWarehouse.query", {}, page=(10, 0))["total_count"] == 0
+    assert sqlite_tenant.caller.ok("setting.strategy.VirtualWarehouse.orderSearch", window(),
+                                   page=(10, 0))["total_count"] == 0
