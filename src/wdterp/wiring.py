@@ -74,12 +74,10 @@ import wdterp.domain.outer.models
 import wdterp.domain.process.loading
 import wdterp.domain.process.models
 import wdterp.domain.process.service
-import wdterp.domain.purchase.autopilot
 import wdterp.domain.purchase.loading
 import wdterp.domain.purchase.models
 import wdterp.domain.purchase.receiving
 import wdterp.domain.purchase.returns
-import wdterp.domain.sales.autopilot
 import wdterp.domain.sales.models
 import wdterp.domain.sales_wms.hooks
 import wdterp.domain.sales_wms.models
@@ -205,6 +203,7 @@ SPEC_DELETION_GUARDS = (
 #: further steps of the autopilot's background round (the order autopilot's registry)
 AUTOPILOT_ROUND_STEPS = (
     wdterp.domain.aftersales.autopilot.receive_due,
+    wdterp.domain.virtual_warehouse.orders.run_due_everywhere,
 )
 
 #: told of a raw trade re-pushed after its trade shipped (the order flow's registry)
@@ -215,13 +214,6 @@ SHIPPED_CHANGE_LISTENERS = (
 #: told of every raw trade of a trade that ships (the order flow's registry)
 SHIPMENT_LISTENERS = (
     wdterp.domain.sync.logistics.queue_shipment,
-)
-
-#: the background autopilot's rounds (`gateway/autopilot.py`), each `(session, now) -> things done`
-AUTOPILOT_ROUNDS = (
-    wdterp.domain.sales.autopilot.run_autopilot,
-    wdterp.domain.purchase.autopilot.run,
-    wdterp.domain.virtual_warehouse.orders.run_due_everywhere,
 )
 
 _wired = False

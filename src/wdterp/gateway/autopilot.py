@@ -1,5 +1,4 @@
-"""The server's background autopilot round (auto-consign and auto-receive after N seconds, merge-log
-purge, due pre-checked virtual-warehouse transfers): the rounds `wiring.AUTOPILOT_ROUNDS` lists.
+"""The server's background autopilot round (auto-consign and auto-receive after N seconds, merge-log purge).
 
 Each worker runs it; a round is one transaction and every trade is claimed by a conditional update
 in the domain, so several workers never ship a trade twice.
@@ -13,7 +12,8 @@ import logging
 
 from starlette.concurrency import run_in_threadpool
 
-from wdterp import wiring
+from wdterp.domain.purchase import autopilot as purchase_autopilot
+from wdterp.domain.sales.autopilot import run_autopilot
 from wdterp.protocol.clock import now_china
 from wdterp.settings import settings
 from wdterp.storage.db import Database
@@ -40,10 +40,10 @@ class AutopilotTask:
             self._task = None
 
     def run_once(self) -> int:
-        """One round: the sales loop (auto-consign), the purchase loop (auto-receive), due VO transfers."""
+        """One round: the sales loop (auto-consign) and the purchase loop (auto-receive)."""
         with self.db.transaction() as session:
             now = now_china()
-            return sum(run_round(session, now) for run_round in wiring.AUTOPILOT_ROUNDS)
+            return run_autopilot(session, now) + purchase_autopilot.run(session, now)
 
     async def _loop(self) -> None:
         while True:
