@@ -56,6 +56,7 @@ import wdterp.api.ops_stock
 import wdterp.api.ops_transfer
 import wdterp.api.ops_warehouse
 import wdterp.domain.aftersales.autopilot
+import wdterp.domain.aftersales.exchange
 import wdterp.domain.aftersales.models
 import wdterp.domain.aftersales.service
 import wdterp.domain.calllog.models
@@ -214,6 +215,7 @@ SHIPPED_CHANGE_LISTENERS = (
 #: told of every raw trade of a trade that ships (the order flow's registry)
 SHIPMENT_LISTENERS = (
     wdterp.domain.sync.logistics.queue_shipment,
+    wdterp.domain.aftersales.exchange.swap_shipped,
 )
 
 _wired = False

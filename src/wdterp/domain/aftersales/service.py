@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from wdterp.domain.aftersales import exchange
 from wdterp.domain.aftersales.models import RawRefund, RawRefundLine, Refund, RefundLine
 from wdterp.domain.aftersales.statuses import (
     GOODS_BACK,
@@ -206,6 +207,8 @@ def check(session: Session, refund: Refund, operator: str = SYSTEM) -> None:
         for line in refund.lines:
             inventory.adjust_counters(session, refund.tenant_id, refund.return_warehouse_id, line.spec_id,
                                       refund_onway_num=line.refund_num - line.stockin_num)
+        if refund.type == RefundType.EXCHANGE and not refund.swap_trade_no:
+            exchange.make_swap_trade(session, refund, operator)
         return
     if refund.type == RefundType.PRE_SHIP:
         _cancel_lines(session, refund)
