@@ -87,7 +87,7 @@ APPLIES = Search(
     .outerjoin(Provider, Provider.provider_id == PurchaseApply.provider_id),
     order_by=(PurchaseApply.modified, PurchaseApply.apply_id),
     filters={"purchase_apply_no": equal(PurchaseApply.apply_no), "start_time": since(PurchaseApply.modified),
-             "end_time": before(PurchaseApply.modified)})
+             "end_time": before(PurchaseApply.modified), "permitted": among(Warehouse.warehouse_no)})
 
 APPLY_LINES = _with_goods(
     select(*PurchaseApplyLine.__table__.c, PurchaseApply.apply_no.label(
@@ -97,9 +97,9 @@ APPLY_LINES = _with_goods(
     PurchaseApplyLine.apply_id.in_(_IDS)).order_by(PurchaseApplyLine.rec_id)
 
 
-def applies(tenant_id: int, f: dict[str, Any]) -> Bound:
+def applies(tenant_id: int, f: dict[str, Any], allowed: frozenset[str] | None = None) -> Bound:
     return APPLIES.bind(tenant_id=tenant_id, **given(f, "purchase_apply_no"), start_time=f.get("start_time"),
-                        end_time=f.get("end_time"))
+                        end_time=f.get("end_time"), permitted=permitted(allowed))
 
 
 # ---------------------------------------------------------------------------- provider goods
