@@ -90,6 +90,7 @@ import wdterp.domain.transfer.models
 import wdterp.domain.transfer.service
 import wdterp.domain.virtual_warehouse.loading
 import wdterp.domain.virtual_warehouse.models
+import wdterp.domain.virtual_warehouse.orders
 import wdterp.domain.virtual_warehouse.strategies
 import wdterp.domain.warehouse_ops.models
 from wdterp.domain.catalog import service as catalog
@@ -202,6 +203,7 @@ SPEC_DELETION_GUARDS = (
 #: further steps of the autopilot's background round (the order autopilot's registry)
 AUTOPILOT_ROUND_STEPS = (
     wdterp.domain.aftersales.autopilot.receive_due,
+    wdterp.domain.virtual_warehouse.orders.run_due_everywhere,
 )
 
 #: told of a raw trade re-pushed after its trade shipped (the order flow's registry)

@@ -81,6 +81,13 @@ def test_return_of_a_shipped_order_back_into_stock(tenant: Any) -> None:
     assert tenant.caller.ok(STOCKINS, window(days=1, status="80"), page=(10, 0))["total_count"] == 2
     raw = tenant.caller.ok(RAW_QUERY, {"refund_no": "P-1"}, page=(10, 0))["order"][0]
     assert raw["process_status"] == 40
+    paid = tenant.caller.ok("sales.Payment.queryWithDetail", {**window(days=1), "is_refund": True}, page=(10, 0))
+    assert [(p["refund_amount"], p["sales_order_no"]) for p in paid["payment_list"]] == [(20, "R-1")]
+    assert refund_of(tenant, "R-1")["amount_detail_list"][0]["refund_amount"] == 20
+    tenant.update_app(shops=["other-shop"])  # an app without the refund's shop sees none of it
+    assert tenant.caller.ok(REFUNDS, {"tid": "R-1"}, page=(10, 0))["total_count"] == 0
+    expect(tenant.caller.call(UPLOAD, MALL, [refund_row("P-9", "R-1", 2)]), "E20")
+    tenant.update_app(shops=None)
     # the refund is done: no more goods back for it
     expect(tenant.caller.call(STOCKIN, {"refund_no": number, "warehouse_no": "WH1",
                                         "detail_list": [{"spec_no": "A", "num": 1}]}), "E61")
@@ -140,9 +147,12 @@ def test_autopilot_receives_checked_returns(tenant: Any) -> None:
     ids = seed(tenant)
     order(tenant, "R-5", num=1)
     op(tenant, "autopilot.set", auto_submit=True, auto_check=True)
-    assert op(tenant, "autopilot.refunds", receive_after_seconds=0)["auto_receive_refund_after_seconds"] == 0
+    op(tenant, "autopilot.refunds", receive_after_seconds=3600)  # not yet due (the server's round runs too)
     tenant.caller.ok(UPLOAD, MALL, [refund_row("P-5", "R-5", 2, num=1)])
     assert refund_of(tenant, "R-5")["status"] == 30
+    op(tenant, "autopilot.run")
+    assert refund_of(tenant, "R-5")["status"] == 30
+    assert op(tenant, "autopilot.refunds", receive_after_seconds=0)["auto_receive_refund_after_seconds"] == 0
     op(tenant, "autopilot.run")
     row = refund_of(tenant, "R-5")
     assert (row["status"], row["stockin_status"]) == (90, 3)

@@ -22,6 +22,8 @@ KNOWN_BAD_EXAMPLES: dict[str, str] = {
     "sales.TradeImport.upload": "omits order_price, which its table marks Y (E71)",
     "wms.StockShelve.queryWithDetail": "filters on start_date; the table documents start_time (E10)",
     "wms.stockin.Base.searchSN": "2023-06-31 is not a date (E66)",
+    "wms.stockin.Refund.returnLogisticsPackageQuery": "filters on startTime/endTime; the table documents "
+                                                      "start_time/end_time (E10)",
     "wms.stockout.Base.searchSN": "2023-06-31 is not a date (E66)",
     "wms.stockother.In.push": "'2020-07- 01 00:00:00' is not a date (E66)",
     "wms.stockother.Out.push": "'2020-07- 01 00:00:00' is not a date (E66)",

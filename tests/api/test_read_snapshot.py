@@ -5,7 +5,7 @@ one run) may come in either order from one run to the next.
 
 The same calls show which read methods still go through the ORM: a read on the fast path (prepared
 searches, `storage/prepared.py`) never asks for `ctx.session` (nor `ctx.paginate` / `ctx.fetch_page`
-of an ORM select, which use it). `ORM_READS` lists those not moved yet; it may only shrink.
+of an ORM select, which use it). `ORM_READS` lists the reads that also write (so need the session).
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from readsnapshot import FIXTURE, record
 from wdterp.api.context import CallContext
 from wdterp.api.registry import load_all
 
-#: read methods whose handler still makes an ORM session (to move onto prepared searches)
+#: read methods that make an ORM session, and why: the StockSync "queries" record what they compute
+#: (each listing's observed stock and its change count, `sync.stock.observe`), so they write
 ORM_READS: frozenset[str] = frozenset({
     "sales.StockSync.batchCalcStock",
     "sales.StockSync.calcStock",
     "sales.StockSync.getSelfWaitSyncIdListOpen",
-    "wms.stockout.SalesPick.pickListOverviewForApi",
 })
 
 

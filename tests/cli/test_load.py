@@ -191,8 +191,9 @@ def test_demo_prepare_loads_the_sandbox_and_reuses_its_app(tmp_path: Path) -> No
         tenant_id = tenancy.get_tenant(session, "demo").id
         shops = session.scalars(select(Shop).where(Shop.tenant_id == tenant_id)).all()
         assert sorted(s.platform_id for s in shops) == [0, 127]
+        # a purchaser: 512 is 采购员 (setting.Employee.search; 1024 is 质检员)
         assert session.scalars(select(Employee).where(Employee.tenant_id == tenant_id,
-                                                      Employee.roles_mask.op("&")(1024) != 0)).first()
+                                                      Employee.roles_mask.op("&")(512) != 0)).first()
     db.dispose()
 
     again = prepare(url, "http://127.0.0.1:8080")

@@ -48,6 +48,7 @@ def test_process_upload_rows(sqlite_tenant: Any) -> None:
     expect(call(UPLOAD, process_order(flag_name="没有的标记")), "E76", name="没有的标记")
     expect_business(call(UPLOAD, process_order(producer_no="NOPE")), "生产商NOPE不存在或已停用")
     expect(call(UPLOAD, process_order(type=3)), "E69", field="type", max=1)  # the page's codes: 0 and 1
+    expect(call(UPLOAD, process_order(total_fee="1e30")), "E69", field="total_fee", max="999999999999999.9999")
     expect_business(call(UPLOAD, process_order(operator_name="停用员")), "员工 停用员 不存在/已停用/无生产员角色")
     expect_business(call(UPLOAD, process_order(bom_name="没有的清单", detail_list=[])),
                     "物料清单没有的清单不存在或已停用")

@@ -76,6 +76,9 @@ def test_stepwise_production_reserves_produces_in_part_and_finishes(tenant: Any)
     assert stock(tenant, ids["WH1"], ids["FIN1"])["process_onway_num"] == 4
     figures = tenant.caller.ok("wms.StockSpec.search2", {"spec_nos": ["RAW1"], "warehouse_no": "WH1"}, page=(10, 0))
     assert figures["detail_list"][0]["to_process_out_num"] == 8
+    finished = tenant.caller.ok("wms.StockSpec.search2", {"spec_nos": ["FIN1"], "warehouse_no": "WH1"},
+                                page=(10, 0))["detail_list"][0]
+    assert finished["to_process_in_num"] == 4 and finished["process_onway_num"] == 4
     assert tenant.caller.ok(SEARCH, {"process_no": number}, page=(10, 0))["order"][0]["status"] == 40
     op(tenant, "process.pick", process_no=number)
     raw = stock(tenant, ids["WH1"], ids["RAW1"])

@@ -90,3 +90,29 @@ def test_appointment_and_receive_operation(tenant: Any) -> None:
     assert received["status"] == 60 and received["stockin_no"].startswith("RK")
     found = tenant.caller.ok("purchase.StockInPreOrder.search", window(days=1), page=(10, 0))
     assert found["order_list"][0]["status"] == 50 and found["order_list"][0]["detail_List"][0]["lack_num"] == 0
+
+
+def test_a_cancelled_order_gives_its_applies_back(tenant: Any) -> None:
+    ids = seed(tenant)
+    apply_no = tenant.caller.ok("purchase.PurchaseApply.upload", {
+        "warehouse_no": "WH1", "detail_list": [{"spec_no": "S1", "num": 12}]})["message"]
+    number = tenant.caller.ok("purchase.PurchaseOrder.createOrder", order(apply_nos=apply_no))["message"]
+    assert stock_row(tenant, ids["WH1"], ids["S1"])["to_purchase_num"] == 2
+    assert tenant.caller.call("purchase.PurchaseOrder.cancelOrder", number) == {"status": 0}
+    assert stock_row(tenant, ids["WH1"], ids["S1"])["to_purchase_num"] == 12
+    found = tenant.caller.ok("purchase.PurchaseApply.search", {"purchase_apply_no": apply_no}, page=(10, 0))
+    assert found["order_list"][0]["status"] == 23 and found["order_list"][0]["detail_list"][0]["ref_num"] == 0
+
+
+def test_serial_numbers_on_a_purchase_stockin(tenant: Any) -> None:
+    seed(tenant)
+    number = tenant.caller.ok("purchase.PurchaseOrder.createOrder", order(is_check=True))["message"]
+    head = {"purchase_no": number, "warehouse_no": "WH1"}
+    refused = tenant.caller.call("wms.stockin.Purchase.upload", {**head, "create_mode": 2},
+                                 [{"spec_no": "S1", "num": 2, "sn_strings": "SN1,SN2"}])
+    assert refused == {"status": 100, "message": "传入sn信息时,create_mode需要传为0"}
+    doc = tenant.caller.ok("wms.stockin.Purchase.upload", head, [
+        {"spec_no": "S1", "num": 2, "sn_infos": [{"sn": "SN1", "second_sn": "BOX1"}, {"sn": "SN2"}]}])
+    op(tenant, "stockin.check", doc_no=doc)
+    found = tenant.caller.ok("wms.stockin.Base.searchSN", {**window(days=1), "stockin_no": doc}, page=(10, 0))
+    assert sorted((r["sn"], r["second_sn"]) for r in found["detail_list"]) == [("SN1", "BOX1"), ("SN2", "")]

@@ -7,7 +7,7 @@ from typing import Any
 
 from xfertools import seed, set_settings
 
-from helpers import expect
+from helpers import expect, window
 
 CREATE = "wms.stocktransfer.Edit.createOrder"
 RECEIVER = {"contact": "王五", "telno": "13900000000", "province": "上海", "city": "上海市", "address": "一号路"}
@@ -48,3 +48,14 @@ def test_lines_and_permissions(tenant: Any) -> None:
     tenant.update_app(warehouses=["WH-OTHER"])
     assert tenant.caller.ok("wms.stocktransfer.Manage.queryWithDetail", {"transfer_no": made},
                             page=(10, 0))["total_count"] == 0
+
+
+def test_queries_and_cancels_of_unknown_documents(tenant: Any) -> None:
+    seed(tenant)
+    query = "wms.stocktransfer.Manage.queryWithDetail"
+    expect(tenant.caller.call(query, {**window(days=1), "status": "a,b"}, page=(10, 0)), "E49")
+    expect(tenant.caller.call(query, {}, page=(10, 0)), "E23")
+    expect(tenant.caller.call("wms.stockin.Transfer.cancelOrder", "RK-NOPE"), "E26")
+    expect(tenant.caller.call("wms.stockout.Transfer.cancelOrder", "CK-NOPE"), "E26")
+    expect(tenant.caller.call("wms.stockout.Transfer.createOrder", {"src_order_no": "TF-NOPE", "warehouse_no": "WH1"},
+                              [{"spec_no": "S1", "num": 1}], True), "E47")

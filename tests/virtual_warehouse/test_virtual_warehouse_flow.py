@@ -92,3 +92,26 @@ def test_allocation_strategies_lock_what_comes_in(tenant: Any) -> None:
     tenant.caller.ok("setting.strategy.VirtualWarehouse.reserveExtractAdd", {"order_no": "QC-1", "order_type": 21},
                      [{"spec_no": TEE, "vir_warehouse_no": VW, "priority": 1, "num": 6}])
     assert _stock(tenant)["now_lock_num"] == 2 and real(tenant)["lock_num"] == 2
+
+
+def test_allocation_on_purchase_and_transfer_stockins(tenant: Any) -> None:
+    """The allocating kinds of other contexts: purchase stockins (src 10) and transfer stockins (src 2)."""
+    seed(tenant)
+    op(tenant, "vw.create", virtual_warehouse_no="VW-BJ", virtual_warehouse_name="北京虚拟仓", warehouse_nos="WH-BJ")
+    for rule_no, src, vw, num in (("P", "0", VW, 4), ("T", "2", "VW-BJ", 2)):
+        tenant.caller.ok("setting.strategy.VirtualWarehouse.strategyAllocationCreate",
+                         {"range": 1, "mode": 0, "rule_no": rule_no, "rule_name": rule_no, "src_order_type": src},
+                         [{"spec_no": TEE, "vir_warehouse_no": vw, "num": num}])
+    created = tenant.caller.ok("purchase.PurchaseOrder.createOrder", {
+        "provider_no": "P001", "receive_warehouse_nos": "WH-SH", "expect_warehouse_no": "WH-SH",
+        "purchaser_name": "王采购", "purchase_details": [{"spec_no": TEE, "num": 10, "price": 20}]})
+    op(tenant, "purchase.check", purchase_no=created["message"])
+    op(tenant, "purchase.receive", purchase_no=created["message"])
+    assert _stock(tenant)["now_lock_num"] == 4
+    assert real(tenant) == {"stock_num": 210, "lock_num": 4}
+    moved = tenant.caller.ok("wms.stocktransfer.Edit.createOrder", {
+        "outer_no": "VW-T1", "from_warehouse_no": "WH-SH", "to_warehouse_no": "WH-BJ", "mode": 5},
+        [{"spec_no": TEE, "num": 5}], True)
+    assert moved["status"] == 0
+    rows = tenant.caller.ok(STOCK, {"spec_nos": TEE, "virtual_warehouse_no": "VW-BJ"}, page=(10, 0))["detail_list"]
+    assert [(r["warehouse_no"], r["now_lock_num"]) for r in rows] == [("WH-BJ", 2)]

@@ -10,6 +10,7 @@ from vwtools import TEE, VW, seed
 
 from helpers import expect, expect_business, op, window
 from wdterp.api.ops import OperationError
+from wdterp.domain.virtual_warehouse.orders import run_due_everywhere
 from wdterp.protocol.clock import now_china
 
 CREATE = "setting.strategy.VirtualWarehouse.create"
@@ -49,7 +50,13 @@ def test_pre_checked_transfer_waits_for_its_time(sqlite_tenant: Any) -> None:
     page = sqlite_tenant.caller.ok("setting.strategy.VirtualWarehouse.orderSearch", window(order_type=3),
                                    page=(10, 0))
     assert page["order"][0]["order_status"] == 25 and page["order"][0]["to_virtual_warehouse_no"] == "VW-2"
-    op(sqlite_tenant, "vw.order.check", order_no=made["message"])
+    with sqlite_tenant.db.transaction() as session:  # the autopilot's round, ten minutes on
+        assert run_due_everywhere(session, now_china() + timedelta(minutes=10)) == 1
+    page = sqlite_tenant.caller.ok("setting.strategy.VirtualWarehouse.orderSearch", window(order_type=3),
+                                   page=(10, 0))
+    assert page["order"][0]["order_status"] == 30 and page["order"][0]["checked_time"] > 0
+    with pytest.raises(OperationError, match="单据状态不正确"):
+        op(sqlite_tenant, "vw.order.check", order_no=made["message"])
     with pytest.raises(OperationError, match="单据状态不正确"):
         op(sqlite_tenant, "vw.order.cancel", order_no=made["message"])
     with pytest.raises(OperationError, match="单据不存在"):
@@ -97,3 +104,13 @@ def test_query_and_warehouse_search(sqlite_tenant: Any) -> None:
                                     page=(10, 0))["detail_list"]
     assert found[0]["virtual_warehouse_name"] == "商城虚拟仓" and found[0]["is_disabled"] == 0
     assert found[0]["warehouse_list"][0]["is_start_up"] == 1
+    # a virtual warehouse's number names no real warehouse: an app restricted to WH-SH uses VW-MALL,
+    # and sees no virtual warehouse (nor its orders) over warehouses it may not use
+    sqlite_tenant.update_app(warehouses=["WH-SH"])
+    made = sqlite_tenant.caller.ok("setting.strategy.VirtualWarehouse.create", {"virtual_warehouse_no": VW},
+                                   [{"spec_no": TEE, "warehouse_no": "WH-SH"}])
+    assert made["status"] == 0
+    sqlite_tenant.update_app(warehouses=["WH-BJ"])
+    assert sqlite_tenant.caller.ok("setting.strategy.VirtualWarehouse.query", {}, page=(10, 0))["total_count"] == 0
+    assert sqlite_tenant.caller.ok("setting.strategy.VirtualWarehouse.orderSearch", window(),
+                                   page=(10, 0))["total_count"] == 0

@@ -22,8 +22,9 @@ from wdterp.protocol.errors import ApiError
 
 SHOP_NAME = re.compile(r"^(shop_nos?|shopNos?)$")
 WAREHOUSE_NAME = re.compile(r"(^|_)warehouse_nos?$|^warehouseNos?$")
-#: virtual warehouses (`vir_warehouse_no`) have rights of their own (虚拟仓权限), not modelled here
-VIRTUAL = re.compile(r"^(vir|virtual)_")
+#: a virtual warehouse's number (virtual_warehouse_no, vir_warehouse_no, to_…) names no real warehouse:
+#: the virtual-warehouse methods check the real warehouses behind it themselves
+VIRTUAL_WAREHOUSE_NAME = re.compile(r"^(to_)?vir(tual)?_?warehouse_nos?$")
 #: warehouse fields whose refusal has its own row
 OWN_ROWS = {"receive_warehouse_nos": "E64", "expect_warehouse_no": "E65"}
 #: how deep argument values are walked for named fields (maps in lists in maps)
@@ -41,7 +42,8 @@ class Scope:
     def of(cls, method: MethodDoc) -> Scope:
         names = {a.name for a in method.args} | {f.name for fields in method.tables.values() for f in fields}
         return cls(frozenset(n for n in names if SHOP_NAME.match(n)),
-                   frozenset(n for n in names if WAREHOUSE_NAME.search(n) and not VIRTUAL.match(n)))
+                   frozenset(n for n in names
+                             if WAREHOUSE_NAME.search(n) and not VIRTUAL_WAREHOUSE_NAME.match(n)))
 
     @property
     def empty(self) -> bool:

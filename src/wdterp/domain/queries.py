@@ -167,9 +167,13 @@ class CoreSelect:
                 label = f"_{at}"
                 columns.append(described["expr"].label(label))
                 self._parts.append((None, (), (label,), ()))
-        self.statement = stmt.with_only_columns(*columns)
+        self.has_entities = any(model is not None for model, *_ in self._parts)
+        # a select of columns only runs as it is (its Rows keep their attribute names)
+        self.statement = stmt.with_only_columns(*columns) if self.has_entities else stmt
 
-    def rows(self, reader: Reader, rows: Iterable[Any]) -> list[tuple[Any, ...]]:
+    def rows(self, reader: Reader, rows: Iterable[Any]) -> list[Any]:
+        if not self.has_entities:
+            return list(rows)
         found = [row._mapping for row in rows]
         columns: list[list[Any]] = []
         for model, keys, labels, primary in self._parts:

@@ -45,12 +45,16 @@ def _upload(ctx: CallContext, shop_no: str, rows: list[dict[str, Any]], per_refu
     return answer
 
 
-@declare("aftersales.refund.RawRefund.upload")
+#: reason is marked required, the page's own example sends "": an empty (or absent) reason is accepted
+_UPLOAD_OPTIONAL = ("reason",)
+
+
+@declare("aftersales.refund.RawRefund.upload", optional=_UPLOAD_OPTIONAL)
 def upload(ctx: CallContext, shop_no: str, order_list: list[dict[str, Any]]) -> dict[str, Any]:
     return _upload(ctx, shop_no, order_list, per_refund=False)
 
 
-@declare("aftersales.refund.RawRefund.upload2")
+@declare("aftersales.refund.RawRefund.upload2", optional=_UPLOAD_OPTIONAL)
 def upload2(ctx: CallContext, shop_no: str, order_list: list[dict[str, Any]]) -> dict[str, Any]:
     return _upload(ctx, shop_no, order_list, per_refund=True)
 

@@ -208,7 +208,8 @@ def _settle_head(head: Any, lines: Sequence[Any]) -> dict[str, Any]:
     post, other = head[_SETTLE_AT["post_fee"]], head[_SETTLE_AT["other_fee"]]
     return {**searches.settle_figures((post, other), lines), "other_total": searches.dec(other),
             "is_share_post_fee": any(searches.dec(x.share_post_fee) for x in lines),
-            "is_share_other": any(searches.dec(x.share_other) for x in lines), "stockin_no": ""}
+            "is_share_other": any(searches.dec(x.share_other) for x in lines),
+            "stockin_no": ""}  # the page's stockins: `purchase_settle.search_settles` reads them per page
 
 
 @cache

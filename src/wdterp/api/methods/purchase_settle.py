@@ -40,4 +40,15 @@ def upload_return_settle(ctx: CallContext, settle_order: dict[str, Any],
 def search_settles(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     shape = rows.settle_shape()
     bound = searches.settles(ctx.tenant_id, params, ctx.permitted_warehouses(), statuses(params.get("status")))
-    return ctx.search(bound, shape.head, shape.computed(ctx.connection))
+    conn = ctx.connection
+    figures = shape.computed(conn)
+
+    def computed(rows: list[Any]) -> dict[str, list[Any]]:
+        out = figures(rows)
+        out["stockin_no"] = searches.stockin_numbers(conn, [row[_SRC_ID] for row in rows])
+        return out
+
+    return ctx.search(bound, shape.head, computed)
+
+
+_SRC_ID = searches.SETTLES.index("src_id")

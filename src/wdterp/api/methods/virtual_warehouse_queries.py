@@ -41,7 +41,8 @@ def query(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
         shops = by_parent(ctx, searches.SHOPS, searches.lines(searches.SHOPS, ids), SHOP_ROWS, "virtual_warehouse_id")
         return {"sys_warehouse_list": [members.get(i, []) for i in ids], "shop_list": [shops.get(i, []) for i in ids]}
 
-    return ctx.search(searches.warehouses(ctx.tenant_id, params, "sys_warehouse_no"), QUERY_ROWS, computed)
+    bound = searches.warehouses(ctx.tenant_id, params, ctx.permitted_warehouses(), "sys_warehouse_no")
+    return ctx.search(bound, QUERY_ROWS, computed)
 
 
 @declare(WAREHOUSE_SEARCH)
@@ -51,7 +52,7 @@ def warehouse_search(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]
         members = _members(ctx, ids, MEMBER_ROWS)
         return {"warehouse_list": [members.get(i, []) for i in ids]}
 
-    return ctx.search(searches.warehouses(ctx.tenant_id, params), SEARCH_ROWS, computed)
+    return ctx.search(searches.warehouses(ctx.tenant_id, params, ctx.permitted_warehouses()), SEARCH_ROWS, computed)
 
 
 # the page: spec_nos is required when no time window is given
@@ -70,7 +71,7 @@ def _millis(value: Any) -> Any:
 @declare(ORDER_SEARCH)
 def order_search(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     if params.get("virtual_warehouse_no"):
-        service.active(ctx.session, ctx.tenant_id, str(params["virtual_warehouse_no"]))
+        service.require_known(ctx.connection, ctx.tenant_id, str(params["virtual_warehouse_no"]))
 
     def computed(rows: list[Any]) -> dict[str, list[Any]]:
         ids = column(rows, searches.ORDERS, "order_id")
@@ -84,4 +85,4 @@ def order_search(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
         return {"checked_time": [_millis(v) for v in column(rows, searches.ORDERS, "check_time")],
                 "warehouse_names": names, "warehouse_id_str": numbers, "detail_list": [lines.get(i, []) for i in ids]}
 
-    return ctx.search(searches.orders(ctx.tenant_id, params), ORDER_ROWS, computed)
+    return ctx.search(searches.orders(ctx.tenant_id, params, ctx.permitted_warehouses()), ORDER_ROWS, computed)

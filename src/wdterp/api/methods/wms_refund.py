@@ -21,6 +21,7 @@ _FIXED = {"attach_type": 3, "operator_id": 0, "check_operator_id": 0, "reason_id
 def create_order(ctx: CallContext, stockin_order: dict[str, Any]) -> str:
     warehouse = docrows.warehouse(ctx, stockin_order.get("warehouse_no"))
     refund = service.receivable(ctx.session, ctx.tenant_id, str(stockin_order.get("refund_no") or ""))
+    ctx.rights.require_row(ctx.session, refund.shop_id, None, f"refund {refund.refund_no}")
     doc = service.create_stockin(ctx.session, refund, warehouse, stockin_order,
                                  stockin_order.get("detail_list") or [], ctx.settings, ctx.access.key)
     return doc.doc_no
@@ -33,6 +34,7 @@ def smart_refund(ctx: CallContext, refund_info: dict[str, Any], details: list[di
     warehouse = docrows.warehouse(ctx, refund_info.get("return_warehouse_no"))
     refund = service.refund_for_return(ctx.session, ctx.tenant_id, str(refund_info.get("tid") or ""), details,
                                        ctx.access.key)
+    ctx.rights.require_row(ctx.session, refund.shop_id, None, f"refund {refund.refund_no}")
     rows = [{"spec_no": d.get("spec_no"), "num": d.get("stockin_num"), "remark": d.get("remark")} for d in details]
     values = {"create_mode": 2, "remark": refund_info.get("remark")}
     doc = service.create_stockin(ctx.session, refund, warehouse, values, rows, ctx.settings, ctx.access.key)

@@ -16,7 +16,9 @@ from wdterp.domain.documents.doclines import document_lines
 from wdterp.domain.documents.statuses import OrderType
 
 
-@declare("wms.stockin.PreStockin.createExt", optional=("remark",), field_types={"num": "Decimal(19,4)"})
+#: stockin_no is marked required, the page's own example leaves it out: without one the pre-stockin gets
+#: the next number of its own (YR…); remark "若无可为””"
+@declare("wms.stockin.PreStockin.createExt", optional=("remark", "stockin_no"), field_types={"num": "Decimal(19,4)"})
 def create(ctx: CallContext, stockin_order: dict[str, Any], spec_list: list[dict[str, Any]]) -> int:
     warehouse = docrows.warehouse(ctx, stockin_order.get("warehouse_no"))
     doc = prestockin.create(ctx.session, ctx.tenant_id, warehouse, stockin_order, spec_list, ctx.settings,

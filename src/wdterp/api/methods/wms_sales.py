@@ -158,7 +158,7 @@ def search_packs(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 @declare("wms.stockout.SalesPick.pickListOverviewForApi", paged=False)
 def pick_list_overview(ctx: CallContext, pick_no: str) -> Envelope:
     """The page's example nests the overview: {"status": 0, "data": {"data": {...}, "status": 0}}."""
-    found = picking.overview(ctx.session, ctx.tenant_id, pick_no or "", ctx.permitted_warehouses())
+    found = picking.overview(ctx.connection, ctx.tenant_id, pick_no or "", ctx.permitted_warehouses())
     pick = found["pick"]
     goods_names = documented_fields(ctx.method, "pick_goods_data_list")
     place_names = documented_fields(ctx.method, "position_data")

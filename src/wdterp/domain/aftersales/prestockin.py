@@ -16,6 +16,7 @@ from wdterp.domain.documents.engine import Kind
 from wdterp.domain.documents.models import StockDocument, StockDocumentLine
 from wdterp.domain.documents.statuses import OrderType, StockinStatus
 from wdterp.domain.masterdata.models import Logistics, Warehouse
+from wdterp.domain.numbering.service import next_no
 from wdterp.protocol.errors import business_error
 from wdterp.storage.prepared import Bound, Search, before, equal, permitted, since
 
@@ -25,13 +26,14 @@ CANCELLABLE = (StockinStatus.EDITING, StockinStatus.AWAITING_CHECK)
 
 def create(session: Session, tenant_id: int, warehouse: Warehouse, values: dict[str, Any],
            details: Sequence[dict[str, Any]], settings: dict[str, Any], operator: str) -> StockDocument:
-    """createExt: the caller's stockin_no becomes the document's number (E39 when used)."""
+    """createExt: the caller's stockin_no becomes the document's number (E39 when used), else the next YR…."""
     if engine.is_external(warehouse):
         raise business_error("退货预入库不支持外部仓储", f"{warehouse.warehouse_no} is external")
     lines = engine.resolve_lines(session, tenant_id, warehouse, PRE_STOCKIN, details, settings)
-    number = str(values["stockin_no"])
+    given = str(values.get("stockin_no") or "")
+    number = given or next_no(session, tenant_id, PRE_STOCKIN.prefix)
     return engine.create(session, tenant_id, PRE_STOCKIN, warehouse, lines, StockinStatus.EDITING, doc_no=number,
-                         outer_no=number, logistics_no=str(values.get("logistics_no") or ""),
+                         outer_no=given, logistics_no=str(values.get("logistics_no") or ""),
                          remark=str(values.get("remark") or ""), prop1=str(values.get("prop1") or ""),
                          prop2=str(values.get("prop2") or ""), operator_name=operator)
 

@@ -31,7 +31,7 @@ from wdterp.domain.inventory import service as inventory
 from wdterp.domain.masterdata import service as masterdata
 from wdterp.domain.masterdata.models import Shop, Warehouse
 from wdterp.domain.numbering.service import next_no
-from wdterp.domain.sales import changes
+from wdterp.domain.sales import changes, payments
 from wdterp.domain.sales.autopilot import rules_of
 from wdterp.domain.sales.flow import RECEIVER
 from wdterp.domain.sales.models import RawTrade, Trade, TradeOrder
@@ -237,6 +237,11 @@ def _complete(session: Session, refund: Refund) -> None:
     if trade is not None:
         _refunded_on_trade(trade, refund)
         add_log(session, trade, LogType.REFUNDED, f"退换单 {refund.refund_no} 已完成", SYSTEM)
+    paid = session.scalar(select(RawTrade).where(RawTrade.tenant_id == refund.tenant_id,
+                                                 RawTrade.shop_id == refund.shop_id, RawTrade.tid == refund.tid))
+    if paid is not None:  # the money goes back: a refund row of the sales payments (销售收付单)
+        payments.record_part_refund(session, paid, refund.actual_refund_amount,
+                                    f"退换单{refund.refund_no}退款{refund.actual_refund_amount:.4f}元")
     raw = session.get(RawRefund, refund.raw_refund_id) if refund.raw_refund_id else None
     if raw is not None:
         raw.process_status = RawProcess.HANDLED

@@ -131,6 +131,28 @@ def reference(session: Session, tenant_id: int, apply_nos: Sequence[str], lines:
         apply.modified = now_china()
 
 
+def unreference(session: Session, tenant_id: int, apply_nos: Sequence[str],
+                lines: Sequence[PurchaseOrderLine]) -> None:
+    """A cancelled order gives back what it referenced: per spec up to its line's quantity, from the
+    applies it named (the last named first); they wait to be referenced again."""
+    found = [a for a in (find(session, tenant_id, n) for n in reversed(apply_nos)) if a is not None
+             and a.status in (ApplyStatus.PART_REFERENCED, ApplyStatus.REFERENCED)]
+    for line in lines:
+        left = line.num
+        for apply in found:
+            for aline in (x for x in apply.lines if x.spec_id == line.spec_id):
+                back = min(left, aline.ref_num)
+                if back <= 0:
+                    continue
+                aline.ref_num -= back
+                left -= back
+                common.count(session, tenant_id, apply.warehouse_id, aline.spec_id, to_purchase_num=back)
+    for apply in found:
+        referenced = any(x.ref_num for x in apply.lines)
+        apply.status = ApplyStatus.PART_REFERENCED if referenced else ApplyStatus.TO_REFERENCE
+        apply.modified = now_china()
+
+
 def received(session: Session, apply_line_id: int, num: Decimal) -> None:
     """Goods of an order line that referenced this apply line came in."""
     line = session.get(PurchaseApplyLine, apply_line_id) if apply_line_id else None

@@ -206,6 +206,8 @@ def cancel(session: Session, order: PurchaseOrder, allow_checked: bool = False) 
         uncheck(session, order)
     if order.status != OrderStatus.EDITING:
         raise ApiError("E38", f"{order.purchase_no} is in status {order.status}")
+    if order.apply_nos:
+        applies.unreference(session, order.tenant_id, split_list(order.apply_nos), order.lines)
     order.status = OrderStatus.CANCELLED
     order.modified = now_china()
 

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.catalog.models import Spec
-from wdterp.domain.documents import engine
+from wdterp.domain.documents import engine, serials
 from wdterp.domain.documents.engine import Kind, KindHooks, LineSpec
 from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import OrderType, StockinStatus
@@ -58,11 +58,30 @@ def upload(session: Session, tenant_id: int, order: PurchaseOrder, warehouse: Wa
                         extra={"provider_id": order.provider_id})
     for doc_line, line in zip(doc.lines, lines, strict=True):
         doc_line.src_line_id = line.extra["order_line_id"]
+    _attach_sns(session, doc, raw_lines, mode)
     if status is None:  # checked at once: it never waits as arrived
         engine.check(session, doc, operator)
     else:
         _arriving(session, doc, 1)
     return doc
+
+
+def _sns(raw: dict[str, Any]) -> list[tuple[str, str]]:
+    """A line's serial numbers: sn_infos (with their 辅助序列号), else sn_strings (comma separated)."""
+    infos = [(str(x.get("sn") or "").strip(), str(x.get("second_sn") or "")) for x in raw.get("sn_infos") or []
+             if isinstance(x, dict)]
+    if any(sn for sn, _ in infos):
+        return [(sn, second) for sn, second in infos if sn]
+    return [(sn, "") for sn in split_list(str(raw.get("sn_strings") or ""))]
+
+
+def _attach_sns(session: Session, doc: StockDocument, raw_lines: Sequence[dict[str, Any]], mode: int) -> None:
+    """SNs are recorded on the editing stockin (the page: with SNs, create_mode must be 0)."""
+    given = [_sns(raw) for raw in raw_lines]
+    if any(given) and mode != 0:
+        raise business_error("传入sn信息时,create_mode需要传为0", f"create_mode {mode} with serial numbers")
+    for raw, line, sns in zip(raw_lines, doc.lines, given, strict=True):
+        serials.attach(session, doc, line, str(raw.get("spec_no")), sns, exact=True)
 
 
 def _price_lines(order: PurchaseOrder, lines: Sequence[LineSpec], settings: dict[str, Any]) -> None:

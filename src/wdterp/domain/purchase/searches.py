@@ -459,6 +459,17 @@ SETTLE_LINES = (_with_goods(
     .where(PurchaseSettleLine.settle_id.in_(_IDS)).order_by(PurchaseSettleLine.rec_id))
 
 
+ORDER_STOCKINS = (select(StockDocument.src_order_id, StockDocument.doc_no)
+                  .where(StockDocument.order_type == OrderType.PURCHASE_IN, StockDocument.status == 80,
+                         StockDocument.src_order_id.in_(_IDS)).order_by(StockDocument.doc_id))
+
+
+def stockin_numbers(conn: Connection, purchase_ids: Sequence[int]) -> list[str]:
+    """Per order, the numbers of its checked purchase stockins (what a settlement settles), comma separated."""
+    found = keyed_rows(conn, ORDER_STOCKINS, purchase_ids, "src_order_id")
+    return [",".join(row.doc_no for row in found.get(i, [])) for i in purchase_ids]
+
+
 def settles(tenant_id: int, f: dict[str, Any], allowed: frozenset[str] | None, statuses: list[int]) -> Bound:
     return SETTLES.bind(tenant_id=tenant_id, **given(f, "warehouse_no", "provider_no", "purchaser_name", "settle_no",
                                                      "purchase_no"),

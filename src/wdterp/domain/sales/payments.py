@@ -74,12 +74,26 @@ def record_receipt(session: Session, raw: RawTrade) -> SalesPayment:
     return _payment(session, raw, False, amount, receipt_remark(fields, amount))
 
 
-def record_refund(session: Session, raw: RawTrade) -> SalesPayment | None:
-    """A refund for a cancelled raw trade that had been paid (none when nothing was received)."""
+def _balance(session: Session, raw: RawTrade) -> Decimal:
+    """What the raw trade's payments received and did not refund yet."""
     received = session.scalars(select(SalesPayment).where(
         SalesPayment.tenant_id == raw.tenant_id, SalesPayment.sales_order_id == raw.rec_id,
         SalesPayment.order_type == PaymentOrderType.RAW_TRADE)).all()
-    balance = sum((p.receive_amount - p.refund_amount for p in received), Decimal(0))
+    return sum((p.receive_amount - p.refund_amount for p in received), Decimal(0))
+
+
+def record_refund(session: Session, raw: RawTrade) -> SalesPayment | None:
+    """A refund for a cancelled raw trade that had been paid (none when nothing was received)."""
+    balance = _balance(session, raw)
     if balance <= 0:
         return None
     return _payment(session, raw, True, balance, f"原始单{raw.tid}退款{balance:.4f}元")
+
+
+def record_part_refund(session: Session, raw: RawTrade, amount: Decimal, remark: str) -> SalesPayment | None:
+    """A refund of part of a paid raw trade (a completed refund 退换单), at most what it still holds."""
+    refunded = min(amount, _balance(session, raw))
+    if refunded <= 0:
+        return None
+    return _payment(session, raw, True, refunded, remark)
+

@@ -13,7 +13,7 @@ from wdterp.domain.catalog.models import Spec
 from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import OrderType, StockoutStatus
 from wdterp.domain.masterdata.models import Employee, Warehouse
-from wdterp.domain.queries import Reader, scalars_of
+from wdterp.domain.queries import Reader, by_id, scalars_of
 from wdterp.domain.sales.models import Trade
 from wdterp.domain.sales_wms.models import Package, StockoutWms
 from wdterp.protocol.errors import ApiError, business_error
@@ -54,8 +54,8 @@ def open_stockout(session: Session, tenant_id: int, number: str, permitted: froz
     return doc
 
 
-def ensure_warehouse_permitted(session: Session, warehouse_id: int, permitted: frozenset[str] | None) -> Warehouse:
-    warehouse = session.get(Warehouse, warehouse_id)
+def ensure_warehouse_permitted(session: Reader, warehouse_id: int, permitted: frozenset[str] | None) -> Warehouse:
+    warehouse = by_id(session, Warehouse, [warehouse_id]).get(warehouse_id)
     assert warehouse is not None
     if permitted is not None and warehouse.warehouse_no not in permitted:
         raise ApiError("E34", f"no access to warehouse {warehouse.warehouse_no}")

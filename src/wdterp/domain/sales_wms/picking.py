@@ -13,11 +13,11 @@ from wdterp.domain.catalog.models import Goods, Spec
 from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import StockoutStatus
 from wdterp.domain.inventory import service as inventory
-from wdterp.domain.inventory.detail import NO_EXPIRY, default_position_id, pick_order
+from wdterp.domain.inventory.detail import NO_EXPIRY, default_position_of, pick_order
 from wdterp.domain.inventory.models import Batch, Position, StockDetail
 from wdterp.domain.masterdata.models import Employee, Warehouse
 from wdterp.domain.numbering.service import next_no
-from wdterp.domain.queries import Reader
+from wdterp.domain.queries import Reader, by_id, first_of, scalars_of
 from wdterp.domain.sales_wms.common import ZERO, ensure_warehouse_permitted, sales_stockouts, wms_row
 from wdterp.domain.sales_wms.models import PickList, PickListOrder
 from wdterp.domain.sales_wms.statuses import PICK_PREFIX, ConsignBit, PickStatus
@@ -59,8 +59,8 @@ def create_pick_list(session: Session, tenant_id: int, warehouse: Warehouse, sto
     return pick
 
 
-def find_pick_list(session: Session, tenant_id: int, pick_no: str) -> PickList:
-    pick = session.scalar(select(PickList).where(PickList.tenant_id == tenant_id, PickList.pick_no == pick_no))
+def find_pick_list(session: Reader, tenant_id: int, pick_no: str) -> PickList:
+    pick = first_of(session, select(PickList).where(PickList.tenant_id == tenant_id, PickList.pick_no == pick_no))
     if pick is None:
         raise business_error("分拣单不存在", f"pick list {pick_no!r} not found")
     return pick
@@ -82,9 +82,9 @@ def finish_pick_list(session: Session, tenant_id: int, pick_no: str, picker: Emp
     return pick
 
 
-def _docs(session: Session, pick: PickList) -> list[StockDocument]:
+def _docs(session: Reader, pick: PickList) -> list[StockDocument]:
     ids = [o.doc_id for o in pick.orders]
-    found = {d.doc_id: d for d in session.scalars(select(StockDocument).where(StockDocument.doc_id.in_(ids)))}
+    found = {d.doc_id: d for d in scalars_of(session, select(StockDocument).where(StockDocument.doc_id.in_(ids)))}
     return [found[i] for i in ids if i in found]
 
 
@@ -113,7 +113,7 @@ class GoodsToPick:
     stockouts: list[dict[str, Any]] = field(default_factory=list)
 
 
-def overview(session: Session, tenant_id: int, pick_no: str, permitted: frozenset[str] | None) -> dict[str, Any]:
+def overview(session: Reader, tenant_id: int, pick_no: str, permitted: frozenset[str] | None) -> dict[str, Any]:
     pick = find_pick_list(session, tenant_id, pick_no)
     ensure_warehouse_permitted(session, pick.warehouse_id, permitted)
     seq = {o.doc_id: o.seq for o in pick.orders}
@@ -123,11 +123,11 @@ def overview(session: Session, tenant_id: int, pick_no: str, permitted: frozense
         for line in doc.lines:
             key = (line.spec_id, line.defect, line.batch_no)
             if key not in groups:
-                spec = session.get(Spec, line.spec_id)
+                spec = by_id(session, Spec, [line.spec_id]).get(line.spec_id)
                 assert spec is not None
-                goods = session.get(Goods, spec.goods_id)
+                goods = by_id(session, Goods, [spec.goods_id]).get(spec.goods_id)
                 assert goods is not None
-                batch = session.scalar(select(Batch).where(Batch.tenant_id == tenant_id,
+                batch = first_of(session, select(Batch).where(Batch.tenant_id == tenant_id,
                                                            Batch.batch_no == line.batch_no)) if line.batch_no else None
                 groups[key] = GoodsToPick(spec, goods, line.defect, line.batch_no, line.expire_date,
                                           batch.batch_id if batch is not None else 0)
@@ -141,21 +141,23 @@ def overview(session: Session, tenant_id: int, pick_no: str, permitted: frozense
             "goods": [(g, _positions(session, tenant_id, pick.warehouse_id, g)) for g in groups.values()]}
 
 
-def _positions(session: Session, tenant_id: int, warehouse_id: int, g: GoodsToPick) -> list[dict[str, Any]]:
+def _positions(session: Reader, tenant_id: int, warehouse_id: int, g: GoodsToPick) -> list[dict[str, Any]]:
     """Positions holding the spec, in pick order, with their batches (the default position when none)."""
     row = inventory.stock_row(session, warehouse_id, g.spec.spec_id, g.defect)
-    details = [] if row is None else [d for d in pick_order(list(session.scalars(
-        select(StockDetail).where(StockDetail.stock_id == row.rec_id)))) if d.stock_num > 0]
+    details = [] if row is None else [d for d in pick_order(scalars_of(
+        session, select(StockDetail).where(StockDetail.stock_id == row.rec_id))) if d.stock_num > 0]
     by_position: dict[int, list[StockDetail]] = {}
     for d in details:
         by_position.setdefault(d.position_id, []).append(d)
-    if not by_position:
-        by_position[default_position_id(session, tenant_id, warehouse_id)] = []
+    shown: dict[int, Any] = {}
+    if not by_position:  # a read finds the default position (a write makes it when missing)
+        default = default_position_of(session, tenant_id, warehouse_id)
+        by_position[default.position_id], shown[default.position_id] = [], default
     batch_ids = dict(session.execute(select(Batch.batch_no, Batch.batch_id).where(
         Batch.tenant_id == tenant_id, Batch.batch_no.in_({d.batch_no for d in details if d.batch_no}))).all())
     out = []
     for position_id, rows in by_position.items():
-        position = session.get(Position, position_id)
+        position = shown.get(position_id) or by_id(session, Position, [position_id]).get(position_id)
         assert position is not None
         out.append({"position_id": position_id, "position_no": position.position_no,
                     "sort_no": position.position_no, "zone_id": 0, "zone_no": position.zone_no,

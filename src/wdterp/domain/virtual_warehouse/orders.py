@@ -157,6 +157,13 @@ def cancel(session: Session, order: VirtualOrder) -> None:
     order.modified = now_china()
 
 
+def run_due_everywhere(session: Session, now: datetime) -> int:
+    """The autopilot's round: every tenant's due pre-checked transfers (待自动审核 whose time has come)."""
+    tenants = session.scalars(select(VirtualOrder.tenant_id).where(
+        VirtualOrder.order_status == AWAITING_AUTO_CHECK, VirtualOrder.pre_check_time <= now).distinct())
+    return sum(len(run_due(session, tenant_id, now)) for tenant_id in list(tenants))
+
+
 def run_due(session: Session, tenant_id: int, now: datetime | None = None) -> list[str]:
     """Check the transfers whose pre-check time has come (one that cannot go through stays due)."""
     due = session.scalars(select(VirtualOrder).where(

@@ -47,7 +47,13 @@ WAREHOUSES = Search(select(*_HEADER).where(VW.tenant_id == bindparam("tenant_id"
                     order_by=(VW.virtual_warehouse_id,), filters={
                         "virtual_warehouse_no": equal(VW.virtual_warehouse_no),
                         "warehouse_no": _member_no(VW.virtual_warehouse_id),
-                        "start_time": since(VW.modified), "end_time": before(VW.modified)})
+                        "start_time": since(VW.modified), "end_time": before(VW.modified),
+                        # a restricted app sees the virtual warehouses over a warehouse it may use
+                        "permitted": lambda ps: exists(
+                            select(VirtualWarehouseMember.rec_id)
+                            .join(Warehouse, Warehouse.warehouse_id == VirtualWarehouseMember.warehouse_id)
+                            .where(VirtualWarehouseMember.virtual_warehouse_id == VW.virtual_warehouse_id,
+                                   Warehouse.warehouse_no.in_(ps)))})
 
 MEMBERS = Search(
     select(*VirtualWarehouseMember.__table__.c, VirtualWarehouseMember.warehouse_id.label("sys_warehouse_id"),
@@ -107,7 +113,10 @@ ORDERS = Search(
         "warehouse_no": lambda p: exists(select(VirtualOrderLine.rec_id).join(
             Warehouse, Warehouse.warehouse_id == VirtualOrderLine.warehouse_id).where(
             VirtualOrderLine.order_id == VirtualOrder.order_id, Warehouse.warehouse_no == p)),
-        "start_time": since(VirtualOrder.modified), "end_time": before(VirtualOrder.modified)})
+        "start_time": since(VirtualOrder.modified), "end_time": before(VirtualOrder.modified),
+        "permitted": lambda ps: exists(select(VirtualOrderLine.rec_id).join(
+            Warehouse, Warehouse.warehouse_id == VirtualOrderLine.warehouse_id).where(
+            VirtualOrderLine.order_id == VirtualOrder.order_id, Warehouse.warehouse_no.in_(ps)))})
 
 ORDER_LINES = Search(
     select(*VirtualOrderLine.__table__.c, Spec.spec_no, Spec.spec_code, Goods.goods_no, Goods.goods_name,
@@ -121,11 +130,12 @@ def lines(search: Search, ids: list[int]) -> Bound:
     return search.bind(ids=sorted(set(ids)) or [0])
 
 
-def warehouses(tenant_id: int, f: dict[str, Any], member: str = "warehouse_no") -> Bound:
+def warehouses(tenant_id: int, f: dict[str, Any], allowed: frozenset[str] | None,
+               member: str = "warehouse_no") -> Bound:
     """query (`sys_warehouse_no`) and warehouseSearch (`warehouse_no`, a window of modified)."""
     return WAREHOUSES.bind(tenant_id=tenant_id, **given(f, "virtual_warehouse_no"),
                            warehouse_no=f.get(member) or None, start_time=f.get("start_time"),
-                           end_time=f.get("end_time"))
+                           end_time=f.get("end_time"), permitted=permitted(allowed))
 
 
 def _periods(now: datetime | None = None) -> dict[str, datetime]:
@@ -146,6 +156,6 @@ def stock(tenant_id: int, f: dict[str, Any], allowed: frozenset[str] | None) -> 
                       end_time=f.get("end_time"), permitted=permitted(allowed), **_periods())
 
 
-def orders(tenant_id: int, f: dict[str, Any]) -> Bound:
+def orders(tenant_id: int, f: dict[str, Any], allowed: frozenset[str] | None) -> Bound:
     return ORDERS.bind(tenant_id=tenant_id, **given(f, "virtual_warehouse_no", "warehouse_no", "order_type"),
-                       start_time=f.get("start_time"), end_time=f.get("end_time"))
+                       start_time=f.get("start_time"), end_time=f.get("end_time"), permitted=permitted(allowed))

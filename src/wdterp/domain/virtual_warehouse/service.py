@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from wdterp.domain.inventory import service as inventory
 from wdterp.domain.inventory.service import Move
 from wdterp.domain.masterdata.models import Shop, Warehouse
+from wdterp.domain.queries import Reader, connection_of, first_of
 from wdterp.domain.virtual_warehouse.models import (
     VirtualLedger,
     VirtualStock,
@@ -83,12 +84,20 @@ def _by_no(session: Session, model: Any, tenant_id: int, column: Any, numbers: S
     return rows
 
 
-def active(session: Session, tenant_id: int, number: str, message: str = "虚拟仓不存在或已停用") -> VirtualWarehouse:
-    found = session.scalar(select(VirtualWarehouse).where(VirtualWarehouse.tenant_id == tenant_id,
-                                                          VirtualWarehouse.virtual_warehouse_no == number))
+def active(session: Reader, tenant_id: int, number: str, message: str = "虚拟仓不存在或已停用") -> VirtualWarehouse:
+    found = first_of(session, select(VirtualWarehouse).where(VirtualWarehouse.tenant_id == tenant_id,
+                                                             VirtualWarehouse.virtual_warehouse_no == number))
     if found is None or found.is_disabled:
         raise business_error(f"{message}:{number}", f"virtual warehouse {number!r} unknown or disabled")
     return found
+
+
+def require_known(reader: Reader, tenant_id: int, number: str) -> None:
+    """A read's filter names an enabled virtual warehouse (Core: a read makes no ORM session)."""
+    disabled = connection_of(reader).execute(select(VirtualWarehouse.is_disabled).where(
+        VirtualWarehouse.tenant_id == tenant_id, VirtualWarehouse.virtual_warehouse_no == number)).scalar()
+    if disabled is None or disabled:
+        raise business_error(f"虚拟仓不存在或已停用:{number}", f"virtual warehouse {number!r} unknown or disabled")
 
 
 def member_ids(session: Session, virtual_warehouse_id: int) -> set[int]:
