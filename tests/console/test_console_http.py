@@ -18,7 +18,10 @@ from wdterp.storage.db import Database
 
 PAGES = ["/console/", "/console/apps", "/console/calls", "/console/sign", "/console/explorer",
          "/console/documents", "/console/documents/trades", "/console/documents/stockouts",
-         "/console/documents/stockins", "/console/documents/stock", "/console/ops", "/console/sandbox"]
+         "/console/documents/stockins", "/console/documents/stock", "/console/documents/purchase_applies",
+         "/console/documents/purchase_orders", "/console/documents/purchase_returns", "/console/documents/raw_refunds",
+         "/console/documents/refunds", "/console/documents/transfers", "/console/documents/production",
+         "/console/documents/virtual_orders", "/console/ops", "/console/sandbox"]
 
 
 def signed_in(console: ConsoleServer) -> httpx.Client:
@@ -219,6 +222,19 @@ def test_documents_filter_page_and_detail(console_server: ConsoleServer) -> None
     assert detail.status_code == 200 and "stock_document_line" in detail.text
     # another tenant's document is not shown under this one
     assert client.get(found.group(1), params={"sid": "nobody"}).status_code == 404
+
+
+def test_purchase_orders_listed_with_their_lines(console_server: ConsoleServer) -> None:
+    from consoletools import demo_tenant
+
+    caller = demo_tenant(console_server.server.db, console_server.url)
+    client = signed_in(console_server)
+    orders = client.get("/console/documents/purchase_orders", params={"sid": caller.sid, "purchase_no": "CG-DEMO-0001"})
+    assert orders.status_code == 200 and "1 条 rows" in orders.text and "CG-DEMO-0001" in orders.text
+    found = re.search(r'href="(/console/documents/purchase_orders/\d+)\?sid=', orders.text)
+    assert found
+    detail = client.get(found.group(1), params={"sid": caller.sid})
+    assert detail.status_code == 200 and "purchase_order_line" in detail.text
 
 
 def test_sandbox_snapshot_restore_reset(console_server: ConsoleServer, tmp_path) -> None:  # type: ignore[no-untyped-def]

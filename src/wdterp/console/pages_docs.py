@@ -40,6 +40,17 @@ VIEWS = {v.name: v for v in (
     View("stockins", "入库单 Stockins", "stock_document", ("doc_no", "order_type", "status", "warehouse_id"),
          {"direction": "in"}),
     View("stock", "库存 Stock by warehouse", "stock", ("warehouse_id", "spec_id", "defect")),
+    View("purchase_applies", "采购申请单 Purchase applies", "purchase_apply", ("apply_no", "status", "warehouse_id")),
+    View("purchase_orders", "采购单 Purchase orders", "purchase_order",
+         ("purchase_no", "status", "stockin_status", "warehouse_id")),
+    View("purchase_returns", "采购退货单 Purchase returns", "purchase_return", ("return_no", "status", "warehouse_id")),
+    View("raw_refunds", "原始退款单 Raw refunds", "raw_refund", ("refund_no", "type", "process_status", "shop_id")),
+    View("refunds", "退换单 Refunds", "refund", ("refund_no", "type", "status", "stockin_status", "shop_id")),
+    View("transfers", "调拨单 Transfers", "transfer_order",
+         ("transfer_no", "status", "stock_out_in_status", "from_warehouse_id", "to_warehouse_id")),
+    View("production", "生产单 Production orders", "process_order", ("process_no", "status", "type")),
+    View("virtual_orders", "虚拟仓单据 Virtual-warehouse orders", "virtual_order",
+         ("order_no", "order_type", "status", "virtual_warehouse_id")),
 )}
 
 

@@ -74,8 +74,8 @@ def stop_apply(ctx: CallContext, applyList: list[Any]) -> Any:  # noqa: N803
 @declare("purchase.PurchaseApply.search", list_name="order_list")
 def search_apply(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     shape = rows.apply_shape()
-    return ctx.search(searches.applies(ctx.tenant_id, params, ctx.permitted_warehouses()), shape.head,
-                      shape.computed(ctx.connection))
+    bound = searches.applies(ctx.tenant_id, params, ctx.permitted_warehouses())
+    return ctx.search(bound, shape.head, shape.computed(ctx.connection))
 
 
 # ---------------------------------------------------------------------------- provider goods

@@ -97,7 +97,7 @@ APPLY_LINES = _with_goods(
     PurchaseApplyLine.apply_id.in_(_IDS)).order_by(PurchaseApplyLine.rec_id)
 
 
-def applies(tenant_id: int, f: dict[str, Any], allowed: frozenset[str] | None = None) -> Bound:
+def applies(tenant_id: int, f: dict[str, Any], allowed: frozenset[str] | None) -> Bound:
     return APPLIES.bind(tenant_id=tenant_id, **given(f, "purchase_apply_no"), start_time=f.get("start_time"),
                         end_time=f.get("end_time"), permitted=permitted(allowed))
 
