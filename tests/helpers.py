@@ -6,13 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from support import TenantHandle
 from wdterp.api.docs import doc
 from wdterp.api.ops import run_operation
+from wdterp.domain.inventory import service as inventory
+from wdterp.domain.inventory.models import StockLedger
 from wdterp.protocol.clock import format_wire_time, now_china
 from wdterp.protocol.errors import row
 
@@ -81,3 +84,20 @@ def demo_order(tid: str, spec_no: str = "TS01-WH-M", num: int = 2) -> tuple[list
             "spec_name": "白色 M", "num": num, "price": 59, "discount": 0, "share_discount": 0,
             "total_amount": amount, "adjust_amount": 0, "refund_amount": 0, "remark": "", "json": ""}
     return [trade], [line]
+
+
+def stock_figures(tenant: TenantHandle, warehouse_id: int, spec_id: int, names: tuple[str, ...],
+                  defect: bool = False) -> dict[str, Decimal]:
+    """The named counters of one stock row (zeros when there is none)."""
+    with tenant.db.transaction() as session:
+        found = inventory.stock_row(session, warehouse_id, spec_id, defect)
+        return {n: Decimal(0) if found is None else getattr(found, n) for n in names}
+
+
+def ledger(tenant: TenantHandle, warehouse_id: int, spec_id: int, defect: bool = False) -> list[tuple[int, Decimal]]:
+    """(src_order_type, num) of the stock row's ledger rows, oldest first; their sum is the stock."""
+    with tenant.db.transaction() as session:
+        rows = session.execute(select(StockLedger.src_order_type, StockLedger.num).where(
+            StockLedger.tenant_id == tenant.tenant_id, StockLedger.warehouse_id == warehouse_id,
+            StockLedger.spec_id == spec_id, StockLedger.defect.is_(defect)).order_by(StockLedger.rec_id))
+        return [(t, Decimal(n)) for t, n in rows]

@@ -8,16 +8,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 sys.path.insert(0, str(Path(__file__).parent.parent / "sales"))
 
 from salestools import MALL, push2, raw_line, seed  # noqa: E402
 
-from helpers import op  # noqa: E402
+from helpers import ledger, op, stock_figures  # noqa: E402
 from support import TenantHandle  # noqa: E402
-from wdterp.domain.inventory import service as inventory  # noqa: E402
-from wdterp.domain.inventory.models import StockLedger  # noqa: E402
 from wdterp.protocol.clock import format_wire_time, now_china  # noqa: E402
 
 __all__ = ["MALL", "push2", "raw_line", "seed", "order", "refund_row", "figures", "ledger", "UPLOAD", "UPLOAD2",
@@ -51,15 +47,4 @@ def refund_row(refund_no: str, tid: str, kind: int, num: int = 2, status: int = 
 
 
 def figures(tenant: TenantHandle, warehouse_id: int, spec_id: int, defect: bool = False) -> dict[str, Decimal]:
-    names = ("stock_num", "lock_num", "refund_onway_num")
-    with tenant.db.transaction() as session:
-        row = inventory.stock_row(session, warehouse_id, spec_id, defect)
-        return {n: Decimal(0) if row is None else getattr(row, n) for n in names}
-
-
-def ledger(tenant: TenantHandle, warehouse_id: int, spec_id: int, defect: bool = False) -> list[tuple[int, Decimal]]:
-    with tenant.db.transaction() as session:
-        rows = session.execute(select(StockLedger.src_order_type, StockLedger.num).where(
-            StockLedger.tenant_id == tenant.tenant_id, StockLedger.warehouse_id == warehouse_id,
-            StockLedger.spec_id == spec_id, StockLedger.defect.is_(defect)).order_by(StockLedger.rec_id))
-        return [(t, Decimal(n)) for t, n in rows]
+    return stock_figures(tenant, warehouse_id, spec_id, ("stock_num", "lock_num", "refund_onway_num"), defect)
