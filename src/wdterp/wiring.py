@@ -218,6 +218,11 @@ SHIPMENT_LISTENERS = (
     wdterp.domain.aftersales.exchange.swap_shipped,
 )
 
+#: told of every trade cancelled before shipment (the order flow's registry)
+CANCEL_LISTENERS = (
+    wdterp.domain.aftersales.exchange.swap_cancelled,
+)
+
 _wired = False
 
 
@@ -234,6 +239,8 @@ def wire() -> None:
         catalog.register_deletion_guard(guard)
     for listener in SHIPMENT_LISTENERS:
         flow.register_shipment_listener(listener)
+    for cancelled in CANCEL_LISTENERS:
+        flow.register_cancel_listener(cancelled)
     for step in AUTOPILOT_ROUND_STEPS:
         sales_autopilot.register_round_step(step)
     for changed in SHIPPED_CHANGE_LISTENERS:

@@ -90,3 +90,17 @@ def test_exchange_on_autopilot_reserves_its_goods_at_once(tenant: Any) -> None:
     rows = tenant.caller.ok(REFUNDS, {"tid": "R-7"}, page=(10, 0))["order"]
     assert (rows[0]["status"], rows[0]["swap_order"]["swap_order_detail_list"][0]["num"]) == (30, 2)
     assert _figures(tenant, ids) == {"stock_num": 8, "lock_num": 2, "refund_onway_num": 2, "refund_exch_num": 2}
+
+
+def test_a_cancelled_exchange_out_trade_owes_nothing(tenant: Any) -> None:
+    ids = seed(tenant)
+    order(tenant, "R-8", num=1)
+    tenant.caller.ok(UPLOAD, MALL, [refund_row("P-8", "R-8", 3, num=1)])
+    number = op(tenant, "refund.submit", raw_refund_no="P-8")["refund_no"]
+    op(tenant, "refund.check", refund_no=number)
+    swap_no = tenant.caller.ok(TRADES, {**window(), "src_tid": number}, page=(10, 0))["order"][0]["trade_no"]
+    op(tenant, "sales.check", trade_no=swap_no)
+    assert _figures(tenant, ids) == {"stock_num": 9, "lock_num": 1, "refund_onway_num": 1, "refund_exch_num": 1}
+    op(tenant, "sales.cancel", trade_no=swap_no, reason="买家不要换了")
+    assert _trade(tenant, swap_no)["trade_status"] == 5
+    assert _figures(tenant, ids) == {"stock_num": 9, "lock_num": 0, "refund_onway_num": 1, "refund_exch_num": 0}

@@ -9,8 +9,8 @@ Decisions:
   shipped with the `sales.*` ops or the tenant's autopilot like any trade. The goods are not paid again: each line
   keeps its price and is discounted in full, so the trade receives nothing.
 - `refund_exch_num` (销售换货在途量, 卖家发给买家) counts the exchange-out goods a warehouse owes buyers: from the
-  exchange's check until its trade ships (what the buyer has not been sent yet; the buyer's receipt is never
-  known to the ERP, so counting after shipment would never end).
+  exchange's check until its trade ships or is cancelled (what the buyer has not been sent yet; the buyer's
+  receipt is never known to the ERP, so counting after shipment would never end).
 """
 
 from __future__ import annotations
@@ -94,7 +94,14 @@ def _count(session: Session, trade: Trade, sign: Decimal) -> None:
 
 
 def swap_shipped(session: Session, trade: Trade, raw: RawTrade, logistics_id: int, number: str) -> None:
-    """A shipment listener of the order flow: an exchange-out trade that ships is no longer 在途 to the
-    buyer from the seller's side (refund_exch_num)."""
+    """A shipment listener of the order flow: an exchange-out trade that ships is no longer owed to the
+    buyer (refund_exch_num)."""
     if trade.trade_type == EXCHANGE_TRADE_TYPE and raw.trade_from == MANUAL:
+        _count(session, trade, Decimal(-1))
+
+
+def swap_cancelled(session: Session, trade: Trade) -> None:
+    """A cancel listener of the order flow: a cancelled exchange-out trade sends nothing (refund_exch_num)."""
+    if trade.trade_type == EXCHANGE_TRADE_TYPE and session.scalar(select(Refund.refund_id).where(
+            Refund.tenant_id == trade.tenant_id, Refund.swap_trade_no == trade.trade_no)) is not None:
         _count(session, trade, Decimal(-1))
