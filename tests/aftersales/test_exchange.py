@@ -8,8 +8,10 @@ from decimal import Decimal
 from typing import Any
 
 from refundtools import MALL, REFUNDS, UPLOAD, ledger, order, refund_row, seed
+from sqlalchemy import select
 
 from helpers import op, stock_figures, window
+from wdterp.domain.sync.models import LogisticsSync
 
 TRADES = "sales.TradeQuery.queryWithDetail"
 COUNTERS = ("stock_num", "lock_num", "refund_onway_num", "refund_exch_num")
@@ -78,6 +80,8 @@ def test_exchange_sends_the_same_goods_out_on_a_trade_of_its_own(tenant: Any) ->
     assert _trade(tenant, swap_no)["trade_status"] == 95
     assert _figures(tenant, ids) == {"stock_num": 9, "lock_num": 0, "refund_onway_num": 0, "refund_exch_num": 0}
     assert ledger(tenant, ids["warehouse"], ids["A"]) == [(33, 10), (1, -1), (12, 1), (1, -1)]
+    with tenant.db.transaction() as session:  # the mall has no order of our own refund number to report to
+        assert not session.scalars(select(LogisticsSync.trade_no).where(LogisticsSync.trade_no == swap_no)).all()
     row = _refund(tenant, number)
     assert (row["status"], row["stockin_status"], row["swap_order"]["tid"]) == (90, 3, number)
 
