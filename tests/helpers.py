@@ -3,6 +3,7 @@ fields. (Seeding stays with each directory's tools: it differs by context.)"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
@@ -53,11 +54,15 @@ def documented(method: str, table: str) -> set[str]:
 
 
 @contextmanager
-def selects(tenant: TenantHandle) -> Iterator[list[str]]:
-    """The SELECT statements the server's engine runs meanwhile."""
+def selects(tenant: TenantHandle, this_thread: bool = False) -> Iterator[list[str]]:
+    """The SELECT statements the server's engine runs meanwhile; with `this_thread`, only the caller's
+    (an operation run in the test, not the server's background autopilot round on the same engine)."""
     seen: list[str] = []
+    caller = threading.get_ident()
 
     def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if this_thread and threading.get_ident() != caller:
+            return
         if statement.lstrip().upper().startswith("SELECT"):
             seen.append(statement)
 

@@ -49,7 +49,7 @@ def test_submitting_a_suite_does_not_query_per_detail(tenant: TenantHandle) -> N
     for suite_no, parts in (("SU2", 2), ("SU6", 6)):
         _suite(tenant, suite_no, parts)
         push2(tenant, f"T-{suite_no}", [raw_line(f"T-{suite_no}", f"T-{suite_no}-1", suite_no, 1)])
-        with selects(tenant) as seen:
+        with selects(tenant, this_thread=True) as seen:
             op(tenant, "sales.submit", tid=f"T-{suite_no}")
         counts.append(len(seen))
         assert len(trade_of(tenant, f"T-{suite_no}")["detail_list"]) == parts
@@ -62,7 +62,7 @@ def test_checking_a_trade_does_not_query_per_line(tenant: TenantHandle) -> None:
     for tid, specs in (("CK1", ["A"]), ("CK2", ["A", "B"])):
         push2(tenant, tid, [raw_line(tid, f"{tid}-{i}", spec, 1) for i, spec in enumerate(specs)])
         trade_no = op(tenant, "sales.submit", tid=tid)["trade_no"]
-        with selects(tenant) as seen:
+        with selects(tenant, this_thread=True) as seen:
             op(tenant, "sales.check", trade_no=trade_no)
         counts.append(len(seen))
     assert counts[0] == counts[1]
