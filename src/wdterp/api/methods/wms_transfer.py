@@ -7,6 +7,7 @@ from typing import Any
 
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
+from wdterp.api.methods.owners import DOCUMENT, TRANSFER, TRANSFER_IN, TRANSFER_OUT, owner
 from wdterp.api.registry import declare
 from wdterp.domain.documents import engine
 from wdterp.domain.transfer import service as transfers
@@ -66,12 +67,12 @@ def _transfer(ctx: CallContext, transfer_no: str) -> TransferOrder:
     return order
 
 
-@declare("wms.stocktransfer.Manage.cancelOrder")
+@declare("wms.stocktransfer.Manage.cancelOrder", owner=owner(TRANSFER, "transfer_no"))
 def cancel_transfer(ctx: CallContext, transfer_no: str) -> None:
     transfers.cancel(_transfer(ctx, transfer_no))
 
 
-@declare("wms.stocktransfer.Manage.pending")
+@declare("wms.stocktransfer.Manage.pending", owner=owner(TRANSFER, "transferNos"))
 def stop_waiting(ctx: CallContext, transfer_nos: list[Any], isback: bool) -> dict[str, Any]:
     """Each number on its own: those that cannot stop waiting are listed with their reason."""
     errors: list[dict[str, Any]] = []
@@ -105,7 +106,7 @@ def _answer(created: transfers.Created) -> dict[str, Any]:
     return {"message": created.number, "status": 0}
 
 
-@declare("wms.stockout.Transfer.createOrder")
+@declare("wms.stockout.Transfer.createOrder", owner=TRANSFER_OUT)
 def create_stockout(ctx: CallContext, order_info: dict[str, Any], details: list[dict[str, Any]],
                     is_check: bool) -> dict[str, Any]:
     warehouse = docrows.warehouse(ctx, order_info.get("warehouse_no"))
@@ -114,7 +115,7 @@ def create_stockout(ctx: CallContext, order_info: dict[str, Any], details: list[
                                              details, ctx.settings, ctx.access.key))
 
 
-@declare("wms.stockin.Transfer.createOrder")
+@declare("wms.stockin.Transfer.createOrder", owner=TRANSFER_IN)
 def create_stockin(ctx: CallContext, order_info: dict[str, Any], details: list[dict[str, Any]],
                    is_check: bool | None = None) -> dict[str, Any]:
     warehouse = docrows.warehouse(ctx, order_info.get("warehouse_no"))
@@ -129,11 +130,11 @@ def _cancel_document(ctx: CallContext, kind: engine.Kind, number: str, allowed: 
     engine.cancel(ctx.session, doc, allowed)
 
 
-@declare("wms.stockout.Transfer.cancelOrder")
+@declare("wms.stockout.Transfer.cancelOrder", owner=owner(DOCUMENT, "transfer_out_no"))
 def cancel_stockout(ctx: CallContext, transfer_out_no: str) -> None:
     _cancel_document(ctx, transfers.TRANSFER_OUT, transfer_out_no, transfers.OUT_CANCELLABLE)
 
 
-@declare("wms.stockin.Transfer.cancelOrder", time_span=None)
+@declare("wms.stockin.Transfer.cancelOrder", owner=owner(DOCUMENT, "transfer_in_no"), time_span=None)
 def cancel_stockin(ctx: CallContext, transfer_in_no: str) -> None:
     _cancel_document(ctx, transfers.TRANSFER_IN, transfer_in_no, transfers.IN_CANCELLABLE)
