@@ -11,12 +11,14 @@ from wdterp.domain.aftersales.models import Refund
 from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.masterdata.scope import RowsByNumber
 from wdterp.domain.purchase.models import PurchaseApply, PurchaseOrder, PurchaseReturn
+from wdterp.domain.stockother.models import OtherOrder
 from wdterp.domain.transfer.models import TransferOrder
 
 APPLY = RowsByNumber(PurchaseApply, "apply_no", what="purchase apply")
 ORDER = RowsByNumber(PurchaseOrder, "purchase_no", what="purchase order")
 RETURN = RowsByNumber(PurchaseReturn, "return_no", what="purchase return")
 TRANSFER = RowsByNumber(TransferOrder, "transfer_no", ("from_warehouse_id", "to_warehouse_id"), what="transfer")
+OTHER = RowsByNumber(OtherOrder, "order_no", what="other business order")
 DOCUMENT = RowsByNumber(StockDocument, "doc_no", what="stock document")
 
 

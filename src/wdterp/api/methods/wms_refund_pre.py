@@ -30,7 +30,6 @@ def create(ctx: CallContext, stockin_order: dict[str, Any], spec_list: list[dict
 @declare("wms.stockin.PreStockin.cancel", owner=owner(DOCUMENT, "pre_stockin_no"), time_span=None)
 def cancel(ctx: CallContext, pre_stockin_no: str) -> None:
     doc = engine.find(ctx.session, ctx.tenant_id, prestockin.PRE_STOCKIN, str(pre_stockin_no))
-    docrows.permit_order(ctx, doc.warehouse_id)
     prestockin.cancel(ctx.session, doc)
 
 
