@@ -35,12 +35,9 @@ NOT_A_DOCUMENT = re.compile(r"^(spec|goods|batch|position|logistics|logistics_co
                             r"receive_warehouse_nos)$")
 #: writes whose page names 店铺/仓库 rights and that name a number, but no document of a shop or warehouse
 EXEMPT: dict[str, str] = {
-    # the weighing methods name a logistics or trade number: the sales stockout's warehouse is checked
-    # by the sales-WMS domain when the stockout is found (not by number of one table)
-    "wms.stockout.Sales.onceWeighing": "logistics or trade number, checked in the sales-WMS domain",
-    "wms.stockout.Sales.onceWeighingByNo": "logistics or trade number, checked in the sales-WMS domain",
-    "wms.stockout.Sales.weighingExt": "logistics or trade number, checked in the sales-WMS domain",
-    "wms.stockout.Sales.salesWeighing": "logistics or trade number, checked in the sales-WMS domain",
+    # names a logistics or trade number: the sales stockout's warehouse is checked by the sales-WMS
+    # domain when the stockout is found (not by the number of one table)
+    "wms.stockout.Sales.salesWeighing": "the sales-WMS domain finds the stockout among permitted= warehouses",
     # found by trade number in the sales domain (`Rights.require_row` in domain/sales/edits.py)
     "sales.TradeEdit.modifyRemark": "checked by the sales domain (tests/hostile/test_rights.py)",
     # creates: the number is the new document's own (or the platform's), its shop and warehouse
