@@ -7,18 +7,15 @@ app must have both to act on it; its stockout by the source warehouse, its stock
 from __future__ import annotations
 
 from wdterp.api.scope import Owner
-from wdterp.domain.aftersales.models import Refund
 from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.masterdata.scope import RowsByNumber
 from wdterp.domain.purchase.models import PurchaseApply, PurchaseOrder, PurchaseReturn
-from wdterp.domain.stockother.models import OtherOrder
 from wdterp.domain.transfer.models import TransferOrder
 
 APPLY = RowsByNumber(PurchaseApply, "apply_no", what="purchase apply")
 ORDER = RowsByNumber(PurchaseOrder, "purchase_no", what="purchase order")
 RETURN = RowsByNumber(PurchaseReturn, "return_no", what="purchase return")
 TRANSFER = RowsByNumber(TransferOrder, "transfer_no", ("from_warehouse_id", "to_warehouse_id"), what="transfer")
-OTHER = RowsByNumber(OtherOrder, "order_no", what="other business order")
 DOCUMENT = RowsByNumber(StockDocument, "doc_no", what="stock document")
 
 
@@ -30,4 +27,3 @@ TRANSFER_OUT = owner(RowsByNumber(TransferOrder, "transfer_no", ("from_warehouse
                      "src_order_no")
 TRANSFER_IN = owner(RowsByNumber(TransferOrder, "transfer_no", ("to_warehouse_id",), what="transfer"),
                     "src_order_no")
-REFUND = owner(RowsByNumber(Refund, "refund_no", (), shop="shop_id", what="refund"), "refund_no")
