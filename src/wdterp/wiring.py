@@ -56,6 +56,7 @@ import wdterp.api.ops_stock
 import wdterp.api.ops_transfer
 import wdterp.api.ops_warehouse
 import wdterp.domain.aftersales.autopilot
+import wdterp.domain.aftersales.exchange
 import wdterp.domain.aftersales.models
 import wdterp.domain.aftersales.service
 import wdterp.domain.calllog.models
@@ -214,6 +215,12 @@ SHIPPED_CHANGE_LISTENERS = (
 #: told of every raw trade of a trade that ships (the order flow's registry)
 SHIPMENT_LISTENERS = (
     wdterp.domain.sync.logistics.queue_shipment,
+    wdterp.domain.aftersales.exchange.swap_shipped,
+)
+
+#: told of every trade cancelled before shipment (the order flow's registry)
+CANCEL_LISTENERS = (
+    wdterp.domain.aftersales.exchange.swap_cancelled,
 )
 
 _wired = False
@@ -232,6 +239,8 @@ def wire() -> None:
         catalog.register_deletion_guard(guard)
     for listener in SHIPMENT_LISTENERS:
         flow.register_shipment_listener(listener)
+    for cancelled in CANCEL_LISTENERS:
+        flow.register_cancel_listener(cancelled)
     for step in AUTOPILOT_ROUND_STEPS:
         sales_autopilot.register_round_step(step)
     for changed in SHIPPED_CHANGE_LISTENERS:

@@ -735,11 +735,11 @@ def _shipped(world: World) -> str:
     return tid
 
 
-def _return(world: World) -> str:
-    """A checked return of a new shipped trade: its refund_no."""
+def _return(world: World, kind: int = 2) -> str:
+    """A checked return (an exchange: kind 3, with its exchange-out trade) of a new shipped trade: its refund_no."""
     tid = _shipped(world)
     raw_no = _new("W-RR")
-    world.ok("aftersales.refund.RawRefund.upload", MALL, [_raw_refund_row(raw_no, tid)])
+    world.ok("aftersales.refund.RawRefund.upload", MALL, [_raw_refund_row(raw_no, tid, kind)])
     refund_no = str(world.op("refund.submit", raw_refund_no=raw_no)["refund_no"])
     world.op("refund.check", refund_no=refund_no)
     return refund_no
@@ -763,7 +763,8 @@ WORLD_RECIPES.update({
     "aftersales.refund.RawRefund.upload2": lambda w: (MALL, [_raw_refund_row(_new("W-RR"), _shipped(w))]),
     "aftersales.refund.RawRefund.search": lambda w: (_refunds(w) and window(days=1),),
     "aftersales.refund.RawRefund.searchHistory": lambda w: (_refunds(w) and window(days=1),),
-    "aftersales.refund.Refund.search": lambda w: ({"refund_no": _refunds(w)["refund"]},),
+    # an exchange: its swap_order (the exchange-out trade) and swap_order_detail_list are filled
+    "aftersales.refund.Refund.search": lambda w: ({"refund_no": _return(w, kind=3)},),
     "aftersales.refund.Refund.searchHistory": lambda w: ({"refund_no": _refunds(w)["archived-refund"]},),
     "wms.stockin.Refund.createOrder": lambda w: ({"refund_no": _return(w), "warehouse_no": WH, "create_mode": 2,
                                                   "detail_list": [{"spec_no": TEE, "num": 1}]},),

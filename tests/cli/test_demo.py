@@ -62,7 +62,7 @@ def _trade(caller: Caller, tid: str) -> dict[str, Any]:
 
 def test_demo_has_stock_and_ships_pushed_orders_by_itself(demo: tuple[DemoSandbox, ServerHandle, Caller]) -> None:
     sandbox, server, caller = demo
-    assert sandbox.report.sections["stock"].created == 11
+    assert sandbox.report.sections["stock"].created == 13
 
     # the newcomer's first stock call, as the demo prints it, with our CLI and the printed credentials
     env = dict(zip(("WDTERP_URL", "WDTERP_SID", "WDTERP_KEY", "WDTERP_SECRET"),
@@ -77,8 +77,17 @@ def test_demo_has_stock_and_ships_pushed_orders_by_itself(demo: tuple[DemoSandbo
     # the opening stock is a real document: a checked 初始化入库 stockin per warehouse
     stockins = caller.call("wms.stockin.Base.search", {**window(), "order_type": int(OrderType.INIT_IN)},
                            page=(10, 0))
-    assert stockins["status"] == 0 and stockins["data"]["total_count"] == 2, stockins
+    assert stockins["status"] == 0 and stockins["data"]["total_count"] == 3, stockins
     assert {r["status"] for r in stockins["data"]["order_list"]} == {80}
+    # the outsourced warehouse takes outer adjust documents (an own warehouse does not)
+    outer_in = caller.call("wms.outer.OuterIn.createOrder", {"warehouse_no": "WH-WMS", "reason": "盘盈"},
+                           [{"spec_no": "TS01-WH-M", "num": 2}], True)
+    assert outer_in["status"] == 0, outer_in
+    assert caller.call("wms.outer.OuterOut.createOrder", {"warehouse_no": "WH-WMS"},
+                       [{"spec_no": "TS01-WH-M", "num": 1}], True)["status"] == 0
+    assert _stock(caller, "TS01-WH-M")[("WH-WMS", False)] == 41
+    assert caller.call("wms.outer.OuterIn.createOrder", {"warehouse_no": WH}, [{"spec_no": "TS01-WH-M", "num": 1}],
+                       True)["status"] != 0
 
     # autopilot: pushed → submitted and checked at once, shipped after its delay, then awaiting sync
     pushed = caller.call("sales.RawTrade.pushSelf2", MALL, *_order("DEMO-1"))
@@ -104,13 +113,15 @@ def test_demo_has_stock_and_ships_pushed_orders_by_itself(demo: tuple[DemoSandbo
 
     # starting the demo again sets the stock figures back, through one more 初始化入库, ledger intact
     again = prepare(str(server.db.engine.url), server.url)
-    assert (again.report.sections["stock"].created, again.report.sections["stock"].existing) == (1, 10)
+    # (the shipped order's row of WH-SH and the outer documents' row of WH-WMS)
+    assert (again.report.sections["stock"].created, again.report.sections["stock"].existing) == (2, 11)
     assert _stock(caller, "TS01-WH-M")[(WH, False)] == 200
+    assert _stock(caller, "TS01-WH-M")[("WH-WMS", False)] == 40
     with server.db.transaction() as session:
         assert run_operation(session, "stock.audit", sandbox.sid, {}) == {"ok": True, "problems": []}
         init_docs = session.scalar(select(func.count()).select_from(StockDocument).where(
             StockDocument.order_type == OrderType.INIT_IN))
-    assert init_docs == 3
+    assert init_docs == 4
 
 
 def test_demo_prints_the_stock_call(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -183,7 +183,7 @@ def test_demo_prepare_loads_the_sandbox_and_reuses_its_app(tmp_path: Path) -> No
     assert "export WDTERP_URL=http://127.0.0.1:8080 WDTERP_SID=demo WDTERP_KEY=demo-api " \
            f"WDTERP_SECRET={first.secret}" == first.exports()
     demo_counts = counts(url, "demo")
-    assert demo_counts["shop"] == 2 and demo_counts["warehouse"] == 2 and demo_counts["logistics"] == 3
+    assert demo_counts["shop"] == 2 and demo_counts["warehouse"] == 3 and demo_counts["logistics"] == 3
     assert demo_counts["employee"] >= 3 and demo_counts["provider"] >= 1
     assert fetch(url, Shop, shop_no="demo-mall").platform_id == 127
     db = Database(url)

@@ -200,7 +200,7 @@ def test_documents_filter_page_and_detail(console_server: ConsoleServer) -> None
     client = signed_in(console_server)
     sid = console_server.sid
     every = client.get("/console/documents/stock", params={"sid": sid})
-    assert every.status_code == 200 and "11 条 rows" in every.text
+    assert every.status_code == 200 and "13 条 rows" in every.text
     with console_server.server.db.sessions() as session:
         from wdterp.domain.masterdata.service import find_warehouse
         from wdterp.domain.tenancy import service as tenancy
@@ -212,7 +212,7 @@ def test_documents_filter_page_and_detail(console_server: ConsoleServer) -> None
     beijing = client.get("/console/documents/stock", params={"sid": sid, "warehouse_id": warehouse_id})
     assert "3 条 rows" in beijing.text and "WH-SH" not in beijing.text.split('id="doc-rows"')[1]
     assert "1 条 rows" in client.get("/console/documents/stock", params={"sid": sid, "defect": "1"}).text  # 残次品
-    assert "10 条 rows" in client.get("/console/documents/stock", params={"sid": sid, "defect": "0"}).text
+    assert "12 条 rows" in client.get("/console/documents/stock", params={"sid": sid, "defect": "0"}).text
     bad = client.get("/console/documents/stock", params={"sid": sid, "warehouse_id": "abc"})
     assert bad.status_code == 400
     stockins = client.get("/console/documents/stockins", params={"sid": sid})

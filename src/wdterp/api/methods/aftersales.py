@@ -125,8 +125,8 @@ def _refund_fields(ctx: CallContext, rows: list[Any]) -> dict[str, list[Any]]:
                  "receive_amount": 0.0, "is_guarantee": 0, "account_id": 0, "pay_account": "", "account_name": "",
                  "account_bank": "", "is_auto": 1, "remark": ""}]
                for i, a in zip(ids, column(search, rows, "actual_refund_amount"), strict=True)]
-    # 换货 sends nothing back of its own here (no exchange-out trade is made): no swap order
-    return {"detail_list": details, "amount_detail_list": amounts, "swap_order": [""] * len(rows),
+    swaps = _swap_orders(ctx, column(search, rows, "swap_trade_no"))
+    return {"detail_list": details, "amount_detail_list": amounts, "swap_order": swaps,
             "gov_subsidy_info": [[] for _ in rows], "src_tids": column(search, rows, "tid"),
             "tid_list": column(search, rows, "tid"), "trade_no_list": trades, "raw_refund_nos": raws,
             "return_goods_count": [float(v or 0) for v in column(search, rows, "stockin_num")],
@@ -136,6 +136,33 @@ def _refund_fields(ctx: CallContext, rows: list[Any]) -> dict[str, list[Any]]:
                                                                                            "receiver_name"),
             "modified": [millis(v) for v in modified], "modified_date": [wire_time(v) for v in modified],
             "note_count": [0] * len(rows), "reason_id": [0] * len(rows), "customer_id": [0] * len(rows)}
+
+
+_SWAP_HEADER = ("tid", "shop_no", "shop_name", "warehouse_no", "shop_id", "warehouse_id")
+
+
+def _swap_orders(ctx: CallContext, trade_nos: list[Any]) -> list[Any]:
+    """swap_order of each row: its exchange-out trade; "" for a refund that has none (not an exchange, or not
+    checked yet — the page: 非换货类型的单据不返回)."""
+    found = searches.swap_trades(ctx.connection, ctx.tenant_id, [str(no or "") for no in trade_nos])
+    out: list[Any] = []
+    for no in trade_nos:
+        if no not in found:
+            out.append("")
+            continue
+        trade, lines = found[no]
+        details = [{"oid": line.src_oid, "target_type": 1, "target_id": line.spec_id, "defect": False,
+                    "goods_name": line.goods_name or "", "goods_no": line.goods_no or "",
+                    "spec_name": line.spec_name or "", "spec_code": line.spec_code or "",
+                    "merchant_no": line.spec_no or "", "price": float(decimal(line.price)),
+                    "total_amount": float(decimal(line.total_amount)), "num": float(decimal(line.num)),
+                    "remark": line.remark} for line in lines]
+        out.append({**{name: getattr(trade, name) for name in _SWAP_HEADER},
+                    "swap_province": trade.receiver_province, "swap_city": trade.receiver_city,
+                    "swap_area": trade.receiver_area, "swap_district": trade.receiver_district,
+                    "swap_logistics_id": trade.logistics_id, "post_amount": float(decimal(trade.post_amount)),
+                    "other_amount": float(decimal(trade.other_amount)), "swap_order_detail_list": details})
+    return out
 
 
 def _refund_search(ctx: CallContext, params: dict[str, Any], history: bool) -> dict[str, Any]:

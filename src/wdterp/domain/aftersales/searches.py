@@ -12,6 +12,7 @@ from wdterp.domain.documents.models import StockDocument
 from wdterp.domain.documents.statuses import OrderType
 from wdterp.domain.masterdata.models import Logistics, Shop, Warehouse
 from wdterp.domain.queries import split_list
+from wdterp.domain.sales.models import Trade, TradeOrder
 from wdterp.storage.prepared import Bound, Search, among, before, containing, equal, given, permitted, since
 
 
@@ -151,3 +152,34 @@ def stockins(tenant_id: int, f: dict[str, Any], allowed: frozenset[str] | None,
                        shop_nos=_names(f.get("shop_nos")), status=statuses(f.get("status")),
                        start_time=f.get("start_time"), end_time=f.get("end_time"), permitted=permitted(allowed),
                        permitted_shops=permitted(shops))
+
+
+# ---------------------------------------------------------------------------- exchange-out trades (swap_order)
+
+SWAP_TRADES = (
+    select(Trade.trade_no, Trade.src_tids.label("tid"), Trade.shop_id, Trade.warehouse_id, Trade.receiver_province,
+           Trade.receiver_city, Trade.receiver_district, Trade.receiver_area, Trade.logistics_id, Trade.post_amount,
+           Trade.other_amount, Shop.shop_no, Shop.shop_name, Warehouse.warehouse_no)
+    .join(Shop, Shop.shop_id == Trade.shop_id)
+    .outerjoin(Warehouse, Warehouse.warehouse_id == Trade.warehouse_id)
+    .where(Trade.tenant_id == bindparam("tenant_id"), Trade.trade_no.in_(bindparam("nos", expanding=True))))
+
+SWAP_LINES = with_goods(select(TradeOrder.trade_id, TradeOrder.src_oid, TradeOrder.spec_id, TradeOrder.num,
+                               TradeOrder.price, (TradeOrder.price * TradeOrder.num).label("total_amount"),
+                               TradeOrder.remark, Trade.trade_no, *SPEC_COLUMNS)
+                        .select_from(TradeOrder).join(Trade, Trade.trade_id == TradeOrder.trade_id),
+                        TradeOrder.spec_id).where(
+    Trade.tenant_id == bindparam("tenant_id"), Trade.trade_no.in_(bindparam("nos", expanding=True))).order_by(
+    TradeOrder.rec_id)
+
+
+def swap_trades(conn: Connection, tenant_id: int, trade_nos: list[str]) -> dict[str, tuple[Any, list[Any]]]:
+    """trade_no → (the exchange-out trade's row, its lines) for the refunds' swap_trade_no."""
+    nos = sorted({no for no in trade_nos if no})
+    if not nos:
+        return {}
+    lines: dict[str, list[Any]] = {no: [] for no in nos}
+    for line in conn.execute(SWAP_LINES, {"tenant_id": tenant_id, "nos": nos}):
+        lines[line.trade_no].append(line)
+    return {row.trade_no: (row, lines[row.trade_no])
+            for row in conn.execute(SWAP_TRADES, {"tenant_id": tenant_id, "nos": nos})}

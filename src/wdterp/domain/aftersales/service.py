@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from wdterp.domain.aftersales import exchange
 from wdterp.domain.aftersales.models import RawRefund, RawRefundLine, Refund, RefundLine
 from wdterp.domain.aftersales.statuses import (
     GOODS_BACK,
@@ -206,6 +207,8 @@ def check(session: Session, refund: Refund, operator: str = SYSTEM) -> None:
         for line in refund.lines:
             inventory.adjust_counters(session, refund.tenant_id, refund.return_warehouse_id, line.spec_id,
                                       refund_onway_num=line.refund_num - line.stockin_num)
+        if refund.type == RefundType.EXCHANGE and not refund.swap_trade_no:
+            exchange.make_swap_trade(session, refund, operator)
         return
     if refund.type == RefundType.PRE_SHIP:
         _cancel_lines(session, refund)
@@ -327,7 +330,14 @@ def create_stockin(session: Session, refund: Refund, warehouse: Warehouse, value
 
 
 def receive(session: Session, refund: Refund, operator: str, defect: bool = False) -> StockDocument:
-    """ERP side: receive everything still expected of a return, checked at once."""
+    """ERP side: receive everything still expected of a return, checked at once. The refund row is locked
+    first and looked at again: the autopilot's background round and an `ops` call may receive it at once."""
+    session.refresh(refund, with_for_update=True)
+    for line in refund.lines:
+        session.refresh(line)
+    if refund.status != RefundStatus.CHECKED or refund.stockin_status not in (StockinState.AWAITING,
+                                                                              StockinState.PARTIAL):
+        raise business_error("退换单状态不正确", f"{refund.refund_no} is in status {refund.status}, nothing to receive")
     warehouse = session.get(Warehouse, refund.return_warehouse_id)
     if warehouse is None:
         raise business_error("退换单没有退回仓库", f"{refund.refund_no} has no return warehouse")

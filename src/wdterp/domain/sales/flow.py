@@ -313,6 +313,16 @@ def consign(session: Session, trade: Trade, logistics_code: str | None, tracking
     return doc
 
 
+#: told of every trade cancelled before shipment (the exchange-out counter); `wdterp.wiring` fills it
+CancelListener = Callable[[Session, Trade], None]
+_CANCEL_LISTENERS: list[CancelListener] = []
+
+
+def register_cancel_listener(listener: CancelListener) -> None:
+    if listener not in _CANCEL_LISTENERS:
+        _CANCEL_LISTENERS.append(listener)
+
+
 def raw_trades_of(session: Session, trade: Trade) -> list[RawTrade]:
     return list(session.scalars(select(RawTrade).where(RawTrade.tenant_id == trade.tenant_id,
                                                        RawTrade.trade_id == trade.trade_id)
@@ -333,6 +343,8 @@ def cancel(session: Session, trade: Trade, reason: str, operator: str = SYSTEM_O
         order.stock_state = StockState.NOT_RESERVED
     touch(trade)
     add_log(session, trade, log_type, f"取消订单: {reason}", operator)
+    for listener in _CANCEL_LISTENERS:
+        listener(session, trade)
     for raw in raw_trades_of(session, trade):
         if raw.process_status != ProcessStatus.CANCELLED:
             raw.process_status = ProcessStatus.CANCELLED

@@ -73,10 +73,15 @@ def queue_logistics_sync(
     return row
 
 
+#: raw trades' trade_from of a trade made in the ERP (手工建单)
+MANUAL_TRADE = 2
+
+
 def queue_shipment(session: Session, trade: Trade, raw: RawTrade, logistics_id: int, number: str) -> None:
     """A shipment listener of the order flow: an own-mall trade's raw trade gets its tracking number
-    queued (all of its live lines, one sync)."""
-    if trade.platform_id != SELF_PLATFORM:
+    queued (all of its live lines, one sync). A trade made in the ERP by hand (trade_from 2, e.g. an
+    exchange's 售后换货 trade, whose tid is our own refund number) has no mall order to report to."""
+    if trade.platform_id != SELF_PLATFORM or raw.trade_from == MANUAL_TRADE:
         return
     oids = [o.oid for o in raw.orders if o.refund_status not in LINE_REFUNDED]
     queue_logistics_sync(session, trade.tenant_id, shop_id=trade.shop_id, trade_id=trade.trade_id,
