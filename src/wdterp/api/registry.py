@@ -16,7 +16,7 @@ from datetime import timedelta
 from typing import Any
 
 from wdterp.api.docs import MethodDoc, doc
-from wdterp.api.scope import Scope
+from wdterp.api.scope import Owner, Scope
 from wdterp.api.timerules import TimeRule
 from wdterp.api.validation import ArgsValidator
 
@@ -40,6 +40,8 @@ class Method:
     page_size_max: int
     #: the arguments that name a shop or a warehouse (`api/scope.py`)
     scope: Scope
+    #: the rows a write names by number, whose shop and warehouse rights are checked (`api/scope.py`)
+    owner: Owner | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def validate(self, body: list[Any]) -> list[Any]:
@@ -78,6 +80,7 @@ def declare(
     field_types: dict[str, str] | None = None,
     overrides: dict[str, Any] | None = None,
     page_size_max: int | None = None,
+    owner: Owner | None = None,
     **extra: Any,
 ) -> Callable[[Handler], Handler]:
     """Register a handler for a vendor method; its schema comes from the method's doc page.
@@ -90,6 +93,8 @@ def declare(
     optional, or types a field narrower than the vendor reads it (`MethodDoc.corrected`).
     `overrides` replaces an argument's validation step, for argument shapes a page's example
     contradicts (one map or a list of them, a list wrapped in a map).
+    `owner` names the documents the arguments name by number, for the app's shop and warehouse
+    rights over them (`api/scope.py: Owner`).
     """
 
     def register(handler: Handler) -> Handler:
@@ -114,6 +119,7 @@ def declare(
             validator=ArgsValidator(method_doc, filter_args, overrides or {}),
             page_size_max=page_size_max or method_doc.page_size_max,
             scope=Scope.of(method_doc),
+            owner=owner,
             extra=extra,
         )
         return handler

@@ -6,7 +6,9 @@ name is a shop number (`shop_no`, `shop_nos`, `shopNo`) or a warehouse number (`
 before the handler of a write runs (`Pipeline.run`): a method added later gets the check by
 declaring its arguments, nothing else. Reads filter by the same rights in their searches instead
 (a restricted app sees fewer rows, as the vendor's do). Rows found by number are checked by the
-domain (`domain/masterdata/scope.py: Rights.require_row`).
+declaration too: `@declare(..., owner=Owner(("purchase_no",), RowsByNumber(PurchaseOrder, "purchase_no")))`
+names the arguments or fields that hold the numbers and the domain lookup of the rows' shop and
+warehouse(s); `Owner.check` runs in the call's transaction before the handler (`Pipeline._execute`).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from wdterp.api.docs import MethodDoc
-from wdterp.domain.masterdata.scope import Rights
+from wdterp.domain.masterdata.scope import Rights, RowsByNumber
 from wdterp.protocol.errors import ApiError
 
 SHOP_NAME = re.compile(r"^(shop_nos?|shopNos?)$")
@@ -63,6 +67,24 @@ class Scope:
             else:
                 for number in numbers:
                     rights.require_warehouse(number, OWN_ROWS.get(name, "E34"), name)
+
+
+@dataclass(frozen=True)
+class Owner:
+    """The rows a write names by number: `fields`, the arguments or fields (at any depth) that hold
+    the numbers, and `rows`, the domain lookup of those rows' shop and warehouse(s)."""
+
+    fields: tuple[str, ...]
+    rows: RowsByNumber
+
+    def check(self, method: MethodDoc, args: list[Any], session: Session, tenant_id: int, rights: Rights) -> None:
+        """The whole call is refused (E20/E34) if any named row is outside the app's rights, a batch too:
+        nothing of it is written."""
+        if rights.unlimited:
+            return
+        named = dict(zip((a.name for a in method.args), args, strict=False))
+        numbers = [n for _, value in _named_values(named, frozenset(self.fields), 0) for n in _numbers(value)]
+        self.rows.check(session, tenant_id, numbers, rights)
 
 
 def _check_shops(name: str, numbers: list[str], rights: Rights, is_list: bool) -> None:

@@ -204,6 +204,8 @@ class Pipeline:
             try:
                 with self.db.unit_of_work(readonly=not method.writes) as work:
                     ctx = CallContext(work, access, method.name, call.request_id, page, method.list_name)
+                    if method.owner is not None:
+                        method.owner.check(method.doc, args, ctx.session, ctx.tenant_id, ctx.rights)
                     return method.handler(ctx, *args)
             except DBAPIError as err:
                 # a lock or serialization conflict is run again; what is left is mapped to its row

@@ -9,6 +9,7 @@ from typing import Any
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
 from wdterp.api.methods import purchase_rows as rows
+from wdterp.api.methods.owners import APPLY, ORDER, owner
 from wdterp.api.registry import declare
 from wdterp.api.wire import Columns, Envelope, documented_fields, wire_column
 from wdterp.domain.purchase import applies, autopilot, common, orders, provider_goods, searches
@@ -50,8 +51,6 @@ def _apply_errors(ctx: CallContext, numbers: list[Any], work: Any) -> Any:
         apply = applies.find(ctx.session, ctx.tenant_id, number)
         if apply is None:
             raise business_error("采购申请单不存在", f"purchase apply {number!r} not found")
-        if apply.warehouse_id:
-            docrows.permit_order(ctx, apply.warehouse_id)
         work(ctx.session, apply)
 
     refused = each(numbers, one)
@@ -61,12 +60,12 @@ def _apply_errors(ctx: CallContext, numbers: list[Any], work: Any) -> Any:
     return Envelope({"total": len(data), "data": data}) if data else []
 
 
-@declare("purchase.PurchaseApply.cancelForApi")
+@declare("purchase.PurchaseApply.cancelForApi", owner=owner(APPLY, "applyList"))
 def cancel_apply(ctx: CallContext, applyList: list[Any]) -> Any:  # noqa: N803 (the page's name)
     return _apply_errors(ctx, applyList, applies.cancel)
 
 
-@declare("purchase.PurchaseApply.stopForApi")
+@declare("purchase.PurchaseApply.stopForApi", owner=owner(APPLY, "applyList"))
 def stop_apply(ctx: CallContext, applyList: list[Any]) -> Any:  # noqa: N803
     return _apply_errors(ctx, applyList, applies.stop)
 
@@ -141,22 +140,20 @@ def create_order(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 
 
 def _order(ctx: CallContext, number: str) -> Any:
-    order = orders.existing(ctx.session, ctx.tenant_id, number)
-    docrows.permit_order(ctx, order.warehouse_id)
-    return order
+    return orders.existing(ctx.session, ctx.tenant_id, number)
 
 
-@declare("purchase.PurchaseOrder.updatePurchaseInfo")
+@declare("purchase.PurchaseOrder.updatePurchaseInfo", owner=owner(ORDER, "purchase_no"))
 def update_order(ctx: CallContext, params: dict[str, Any]) -> None:
     orders.set_flag(ctx.session, _order(ctx, str(params["purchase_no"])), str(params["flag_name"]))
 
 
-@declare("purchase.PurchaseOrder.cancelOrder")
+@declare("purchase.PurchaseOrder.cancelOrder", owner=owner(ORDER, "purchase_no"))
 def cancel_order(ctx: CallContext, purchase_no: str) -> None:
     orders.cancel(ctx.session, _order(ctx, str(purchase_no)))
 
 
-@declare("purchase.PurchaseOrder.cancelByType")
+@declare("purchase.PurchaseOrder.cancelByType", owner=owner(ORDER, "purchase_no_list"))
 def cancel_by_type(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     kind = int(params["operate_type"])
     allow = bool(params.get("allow_cancel_checked_order"))
@@ -176,13 +173,12 @@ def cancel_by_type(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return {"code": 1, "message": message, "error_count": len(refused)}
 
 
-@declare("purchase.PurchaseOrder.pending")
+@declare("purchase.PurchaseOrder.pending", owner=owner(ORDER, "purchaseNos"))
 def pending_order(ctx: CallContext, purchaseNos: list[Any]) -> dict[str, Any]:  # noqa: N803
     def one(number: str) -> None:
         order = orders.find(ctx.session, ctx.tenant_id, number)
         if order is None:
             raise business_error("采购单号不存在", f"purchase order {number!r} not found")
-        docrows.permit_order(ctx, order.warehouse_id)
         orders.stop_waiting(ctx.session, order)
 
     refused = each(purchaseNos, one)

@@ -7,6 +7,7 @@ from typing import Any
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
 from wdterp.api.methods import purchase_rows as rows
+from wdterp.api.methods.owners import ORDER, RETURN, owner
 from wdterp.api.methods.purchase import statuses
 from wdterp.api.registry import declare
 from wdterp.domain.purchase import returns, searches, settlement
@@ -22,14 +23,14 @@ def _upload(ctx: CallContext, doc: Any, settle_order: dict[str, Any],
     return {"order_no": settle.settle_no}
 
 
-@declare("finance.settle.Purchase.upload")
+@declare("finance.settle.Purchase.upload", owner=owner(ORDER, "purchase_no"))
 def upload_settle(ctx: CallContext, settle_order: dict[str, Any], detail_list: list[dict[str, Any]]) -> dict[str, Any]:
     order = settlement.find_order(ctx.session, ctx.tenant_id, str(settle_order["purchase_no"]),
                                   bool(settle_order.get("fuzzy_query")))
     return _upload(ctx, order, settle_order, detail_list)
 
 
-@declare("finance.settle.PurchaseReturn.upload")
+@declare("finance.settle.PurchaseReturn.upload", owner=owner(RETURN, "return_no"))
 def upload_return_settle(ctx: CallContext, settle_order: dict[str, Any],
                          detail_list: list[dict[str, Any]]) -> dict[str, Any]:
     ret = returns.find(ctx.session, ctx.tenant_id, str(settle_order["return_no"]))

@@ -6,11 +6,12 @@ from typing import Any
 
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
+from wdterp.api.methods.owners import DOCUMENT, owner
 from wdterp.api.registry import declare
 from wdterp.domain.stockother import settlement
 
 
-@declare("finance.settle.OtherIn.upload")
+@declare("finance.settle.OtherIn.upload", owner=owner(DOCUMENT, "other_in_no"))
 def upload(ctx: CallContext, order_info: dict[str, Any], detail_list: list[dict[str, Any]] | None = None,
            ) -> dict[str, Any]:
     order = settlement.find_order(ctx.session, ctx.tenant_id, str(order_info.get("other_in_no") or ""),

@@ -7,6 +7,7 @@ from typing import Any
 
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
+from wdterp.api.methods.owners import DOCUMENT, owner
 from wdterp.api.registry import declare
 from wdterp.api.wire import documented_fields, project
 from wdterp.domain.catalog.lookup import spec_by_no
@@ -108,7 +109,6 @@ def _upload_sn(ctx: CallContext, direction: str, params: dict[str, Any], details
     if order_type not in SN_KINDS[direction]:
         raise business_error(f"单据类型{order_type}不支持推送SN", f"order_type {order_type} takes no SNs")
     doc = engine.find(ctx.session, ctx.tenant_id, Kind(direction, order_type, ""), str(params[NUMBER[direction]]))
-    docrows.permit_order(ctx, doc.warehouse_id)
     if doc.status != SN_EDITING[direction]:
         raise business_error("单据状态不是编辑中，不能推送SN", f"{doc.doc_no} is in status {doc.status}")
     for item in details:
@@ -129,13 +129,13 @@ def _upload_sn(ctx: CallContext, direction: str, params: dict[str, Any], details
 SN_OPTIONAL = ("sn_list", "sn_new_list")
 
 
-@declare("wms.stockin.Base.uploadSN", paged=False,
+@declare("wms.stockin.Base.uploadSN", owner=owner(DOCUMENT, "stockin_no"), paged=False,
          optional=SN_OPTIONAL)
 def upload_sn_in(ctx: CallContext, params: dict[str, Any], detailList: list[dict[str, Any]]) -> Any:  # noqa: N803
     return _upload_sn(ctx, "in", params, detailList)
 
 
-@declare("wms.stockout.Base.uploadSN", paged=False,
+@declare("wms.stockout.Base.uploadSN", owner=owner(DOCUMENT, "stockout_no"), paged=False,
          optional=SN_OPTIONAL)
 def upload_sn_out(ctx: CallContext, params: dict[str, Any], detailList: list[dict[str, Any]]) -> Any:  # noqa: N803
     return _upload_sn(ctx, "out", params, detailList)

@@ -6,6 +6,7 @@ from typing import Any
 
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
+from wdterp.api.methods.owners import DOCUMENT, owner
 from wdterp.api.registry import declare
 from wdterp.api.wire import documented_fields, project
 from wdterp.domain.documents import engine
@@ -38,16 +39,15 @@ def create_out(ctx: CallContext, stockout_order: dict[str, Any]) -> dict[str, An
 
 def _cancel(ctx: CallContext, direction: str, order_no: str, is_force: bool) -> None:
     doc = engine.find(ctx.session, ctx.tenant_id, stockio.kind_of(direction), str(order_no))
-    docrows.permit_order(ctx, doc.warehouse_id)
     stockio.cancel(ctx.session, doc, bool(is_force))
 
 
-@declare("wms.stockin.Other.cancelOtherOrder")
+@declare("wms.stockin.Other.cancelOtherOrder", owner=owner(DOCUMENT, "order_no"))
 def cancel_in(ctx: CallContext, order_no: str, is_force: bool) -> None:
     _cancel(ctx, "in", order_no, is_force)
 
 
-@declare("wms.stockout.Other.cancelOtherOrder")
+@declare("wms.stockout.Other.cancelOtherOrder", owner=owner(DOCUMENT, "order_no"))
 def cancel_out(ctx: CallContext, order_no: str, is_force: bool) -> None:
     _cancel(ctx, "out", order_no, is_force)
 

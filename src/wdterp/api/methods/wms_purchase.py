@@ -8,6 +8,7 @@ from typing import Any
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
 from wdterp.api.methods import purchase_rows as rows
+from wdterp.api.methods.owners import DOCUMENT, ORDER, RETURN, owner
 from wdterp.api.methods.purchase import each, statuses
 from wdterp.api.registry import declare
 from wdterp.domain.documents import engine
@@ -22,7 +23,7 @@ PENDING_MAX = 500
 # ---------------------------------------------------------------------------- purchase stockins
 
 
-@declare("wms.stockin.Purchase.upload")
+@declare("wms.stockin.Purchase.upload", owner=owner(ORDER, "purchase_no"))
 def upload_stockin(ctx: CallContext, stockin_order: dict[str, Any],
                    stockin_detail_list: list[dict[str, Any]]) -> str:
     warehouse = docrows.warehouse(ctx, stockin_order.get("warehouse_no"))
@@ -32,10 +33,9 @@ def upload_stockin(ctx: CallContext, stockin_order: dict[str, Any],
     return doc.doc_no
 
 
-@declare("wms.stockin.Purchase.cancel")
+@declare("wms.stockin.Purchase.cancel", owner=owner(DOCUMENT, "stockin_no"))
 def cancel_stockin(ctx: CallContext, stockin_no: str) -> None:
     doc = engine.find(ctx.session, ctx.tenant_id, receiving.PURCHASE_IN, str(stockin_no))
-    docrows.permit_order(ctx, doc.warehouse_id)
     receiving.cancel(ctx.session, doc)
 
 
@@ -50,9 +50,7 @@ def query_stockins(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 
 
 def _return(ctx: CallContext, number: str) -> Any:
-    found = returns.find(ctx.session, ctx.tenant_id, number)
-    docrows.permit_order(ctx, found.warehouse_id)
-    return found
+    return returns.find(ctx.session, ctx.tenant_id, number)
 
 
 @declare("purchase.PurchaseReturn.createOrder")
@@ -67,13 +65,13 @@ def create_return(ctx: CallContext, orderInfo: dict[str, Any], detailList: list[
     return {"status": 0, "message": ret.return_no}
 
 
-@declare("purchase.PurchaseReturn.cancelOrder")
+@declare("purchase.PurchaseReturn.cancelOrder", owner=owner(RETURN, "return_no"))
 def cancel_return(ctx: CallContext, return_no: str) -> dict[str, Any]:
     returns.cancel(ctx.session, _return(ctx, str(return_no)))
     return {"message": "OK", "status": 0}
 
 
-@declare("purchase.PurchaseReturn.batchCancelOrder")
+@declare("purchase.PurchaseReturn.batchCancelOrder", owner=owner(RETURN, "returnNos"))
 def batch_cancel_returns(ctx: CallContext, returnNos: list[Any]) -> dict[str, Any]:  # noqa: N803
     if len(returnNos) > BATCH_CANCEL_MAX:
         raise business_error(f"一次推送不超过{BATCH_CANCEL_MAX}条", f"{len(returnNos)} return numbers")
@@ -85,7 +83,7 @@ def batch_cancel_returns(ctx: CallContext, returnNos: list[Any]) -> dict[str, An
 _E42 = ApiError("E42").message
 
 
-@declare("purchase.PurchaseReturn.pending")
+@declare("purchase.PurchaseReturn.pending", owner=owner(RETURN, "purchaseReturnNos"))
 def pending_returns(ctx: CallContext, purchaseReturnNos: list[Any]) -> dict[str, Any]:  # noqa: N803
     if len(purchaseReturnNos) > PENDING_MAX:
         raise business_error(f"一次请求退货单数量不可大于{PENDING_MAX}", f"{len(purchaseReturnNos)} numbers")
@@ -106,7 +104,7 @@ def query_returns(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 # ---------------------------------------------------------------------------- return stockouts
 
 
-@declare("wms.stockout.PurchaseReturn.createOrder")
+@declare("wms.stockout.PurchaseReturn.createOrder", owner=owner(RETURN, "return_no"))
 def create_return_stockout(ctx: CallContext, orderInfo: dict[str, Any],  # noqa: N803
                            detailList: list[dict[str, Any]]) -> dict[str, Any]:  # noqa: N803
     warehouse = docrows.warehouse(ctx, orderInfo.get("warehouse_no"))

@@ -17,6 +17,8 @@ _FIXED = {"attach_type": 3, "operator_id": 0, "check_operator_id": 0, "reason_id
           "adjust_num": 0, "src_order_type": OrderType.SALES_RETURN_IN}
 
 
+#: the refund's shop is checked after the refund is found, not by `owner=`: a finished refund answers
+#: E61 before the shop's rights (tests/aftersales/test_return_flow.py relies on that order)
 @declare("wms.stockin.Refund.createOrder")
 def create_order(ctx: CallContext, stockin_order: dict[str, Any]) -> str:
     warehouse = docrows.warehouse(ctx, stockin_order.get("warehouse_no"))

@@ -7,6 +7,7 @@ from typing import Any
 
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
+from wdterp.api.methods.owners import DOCUMENT, owner
 from wdterp.api.methods.wms_transfer_rows import column, decimal, page, pick, wire_time
 from wdterp.api.registry import declare
 from wdterp.api.wire import documented_fields
@@ -26,10 +27,9 @@ def create(ctx: CallContext, stockin_order: dict[str, Any], spec_list: list[dict
     return doc.doc_id
 
 
-@declare("wms.stockin.PreStockin.cancel", time_span=None)
+@declare("wms.stockin.PreStockin.cancel", owner=owner(DOCUMENT, "pre_stockin_no"), time_span=None)
 def cancel(ctx: CallContext, pre_stockin_no: str) -> None:
     doc = engine.find(ctx.session, ctx.tenant_id, prestockin.PRE_STOCKIN, str(pre_stockin_no))
-    docrows.permit_order(ctx, doc.warehouse_id)
     prestockin.cancel(ctx.session, doc)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
+from wdterp.api.methods.owners import DOCUMENT, TRANSFER, TRANSFER_IN, TRANSFER_OUT, owner
 from wdterp.api.registry import declare
 from wdterp.domain.documents import engine
 from wdterp.domain.transfer import service as transfers
@@ -61,17 +62,15 @@ def _transfer(ctx: CallContext, transfer_no: str) -> TransferOrder:
     order = transfers.find(ctx.session, ctx.tenant_id, str(transfer_no))
     if order is None:
         raise ApiError("E26", f"transfer {transfer_no!r} not found")
-    docrows.permit_order(ctx, order.from_warehouse_id)
-    docrows.permit_order(ctx, order.to_warehouse_id)
     return order
 
 
-@declare("wms.stocktransfer.Manage.cancelOrder")
+@declare("wms.stocktransfer.Manage.cancelOrder", owner=owner(TRANSFER, "transfer_no"))
 def cancel_transfer(ctx: CallContext, transfer_no: str) -> None:
     transfers.cancel(_transfer(ctx, transfer_no))
 
 
-@declare("wms.stocktransfer.Manage.pending")
+@declare("wms.stocktransfer.Manage.pending", owner=owner(TRANSFER, "transferNos"))
 def stop_waiting(ctx: CallContext, transfer_nos: list[Any], isback: bool) -> dict[str, Any]:
     """Each number on its own: those that cannot stop waiting are listed with their reason."""
     errors: list[dict[str, Any]] = []
@@ -82,7 +81,6 @@ def stop_waiting(ctx: CallContext, transfer_nos: list[Any], isback: bool) -> dic
                 order = transfers.find(ctx.session, ctx.tenant_id, number)
                 if order is None:
                     raise ApiError("E47", f"transfer {number!r} not found")
-                docrows.permit_order(ctx, order.from_warehouse_id)
                 transfers.stop_waiting(ctx.session, order, bool(isback), ctx.access.key)
         except ApiError as err:  # a per-number outcome the page documents, not a call failure
             errors.append({"order_no": number, "message": err.message})
@@ -105,7 +103,7 @@ def _answer(created: transfers.Created) -> dict[str, Any]:
     return {"message": created.number, "status": 0}
 
 
-@declare("wms.stockout.Transfer.createOrder")
+@declare("wms.stockout.Transfer.createOrder", owner=TRANSFER_OUT)
 def create_stockout(ctx: CallContext, order_info: dict[str, Any], details: list[dict[str, Any]],
                     is_check: bool) -> dict[str, Any]:
     warehouse = docrows.warehouse(ctx, order_info.get("warehouse_no"))
@@ -114,7 +112,7 @@ def create_stockout(ctx: CallContext, order_info: dict[str, Any], details: list[
                                              details, ctx.settings, ctx.access.key))
 
 
-@declare("wms.stockin.Transfer.createOrder")
+@declare("wms.stockin.Transfer.createOrder", owner=TRANSFER_IN)
 def create_stockin(ctx: CallContext, order_info: dict[str, Any], details: list[dict[str, Any]],
                    is_check: bool | None = None) -> dict[str, Any]:
     warehouse = docrows.warehouse(ctx, order_info.get("warehouse_no"))
@@ -125,15 +123,14 @@ def create_stockin(ctx: CallContext, order_info: dict[str, Any], details: list[d
 
 def _cancel_document(ctx: CallContext, kind: engine.Kind, number: str, allowed: tuple[int, ...]) -> None:
     doc = engine.find(ctx.session, ctx.tenant_id, kind, str(number))
-    docrows.permit_order(ctx, doc.warehouse_id)
     engine.cancel(ctx.session, doc, allowed)
 
 
-@declare("wms.stockout.Transfer.cancelOrder")
+@declare("wms.stockout.Transfer.cancelOrder", owner=owner(DOCUMENT, "transfer_out_no"))
 def cancel_stockout(ctx: CallContext, transfer_out_no: str) -> None:
     _cancel_document(ctx, transfers.TRANSFER_OUT, transfer_out_no, transfers.OUT_CANCELLABLE)
 
 
-@declare("wms.stockin.Transfer.cancelOrder", time_span=None)
+@declare("wms.stockin.Transfer.cancelOrder", owner=owner(DOCUMENT, "transfer_in_no"), time_span=None)
 def cancel_stockin(ctx: CallContext, transfer_in_no: str) -> None:
     _cancel_document(ctx, transfers.TRANSFER_IN, transfer_in_no, transfers.IN_CANCELLABLE)

@@ -10,7 +10,9 @@ one), a warehouse E34; a list of shops of which none is permitted E80.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wdterp.domain.masterdata.models import Shop, Warehouse
@@ -54,3 +56,38 @@ class Rights:
 
 
 ALL = Rights()
+
+#: one row a write names: (shop_id, warehouse_id, what), an id None (or 0) where the row has none
+Owned = tuple[int | None, int | None, str]
+
+
+@dataclass(frozen=True)
+class RowsByNumber:
+    """The rows of `model` a write names by their `number` column, with the shop and warehouse(s)
+    they belong to. A row with two warehouses (a transfer, a process order) is owned by both."""
+
+    model: type[Any]
+    number: str
+    warehouses: tuple[str, ...] = ("warehouse_id",)
+    shop: str | None = None
+    what: str = "document"
+
+    def owners(self, session: Session, tenant_id: int, numbers: list[str]) -> list[Owned]:
+        model = self.model
+        names = [self.number, *self.warehouses, *([self.shop] if self.shop else [])]
+        stmt = select(*(getattr(model, n) for n in names)).where(
+            model.tenant_id == tenant_id, getattr(model, self.number).in_(numbers))
+        found: list[Owned] = []
+        for number, *ids in session.execute(stmt).all():
+            shop = (ids.pop() or None) if self.shop else None
+            for warehouse in [i or None for i in ids] or [None]:
+                found.append((shop, warehouse, f"{self.what} {number}"))
+        return found
+
+    def check(self, session: Session, tenant_id: int, numbers: list[str], rights: Rights) -> None:
+        """E20 (shop) / E34 (warehouse) for a named row outside the app's rights; numbers that name
+        no row are left to the handler's not-found row."""
+        if rights.unlimited or not numbers:
+            return
+        for shop_id, warehouse_id, what in self.owners(session, tenant_id, numbers):
+            rights.require_row(session, shop_id, warehouse_id, what)
