@@ -3,11 +3,16 @@ fields. (Seeding stays with each directory's tools: it differs by context.)"""
 
 from __future__ import annotations
 
+import ast
+import pickle
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, select
@@ -106,3 +111,17 @@ def ledger(tenant: TenantHandle, warehouse_id: int, spec_id: int, defect: bool =
             StockLedger.tenant_id == tenant.tenant_id, StockLedger.warehouse_id == warehouse_id,
             StockLedger.spec_id == spec_id, StockLedger.defect.is_(defect)).order_by(StockLedger.rec_id))
         return [(t, Decimal(n)) for t, n in rows]
+
+
+def parse_source(path: Path) -> ast.Module:
+    """`ast.parse` of a source file. CPython 3.11 can leave its AST recursion counter off after a
+    RecursionError elsewhere in the process (the hostile deep-JSON calls provoke one in the server's
+    thread): ast.parse then raises SystemError. A fresh interpreter parses it instead."""
+    source = path.read_text("utf-8")
+    try:
+        return ast.parse(source)
+    except SystemError:
+        code = "import ast, pickle, sys; sys.stdout.buffer.write(pickle.dumps(ast.parse(sys.stdin.read())))"
+        out = subprocess.run([sys.executable, "-c", code], input=source.encode(), capture_output=True, check=True)
+        tree: ast.Module = pickle.loads(out.stdout)  # noqa: S301 - our own interpreter's output
+        return tree

@@ -6,6 +6,7 @@ import ast
 from pathlib import Path
 
 import wdterp
+from helpers import parse_source
 
 SRC = Path(wdterp.__file__).parent
 MAX_LINES = 60
@@ -19,7 +20,7 @@ def _functions() -> list[tuple[str, int]]:
     for path in sorted(SRC.rglob("*.py")):
         if "migrations" in path.parts:
             continue
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        for node in ast.walk(parse_source(path)):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 lines = (node.end_lineno or node.lineno) - node.lineno + 1
                 found.append((f"{path.relative_to(SRC)}:{node.name}", lines))
@@ -36,7 +37,7 @@ def test_nothing_imports_modules_by_name() -> None:
     """Every import is a statement import-linter sees (the wiring lists modules explicitly)."""
     found = []
     for path in sorted(SRC.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        for node in ast.walk(parse_source(path)):
             name = ""
             if isinstance(node, ast.Call):
                 func = node.func

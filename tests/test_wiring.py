@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from helpers import parse_source
 from wdterp import wiring
 from wdterp.api.ops import all_operations
 from wdterp.api.registry import load_all
@@ -107,7 +108,7 @@ def _names(modules: Any) -> set[str]:
 
 
 def _defines(path: Path, name: str) -> bool:
-    tree = ast.parse(path.read_text("utf-8"))
+    tree = parse_source(path)
     return any(isinstance(node, ast.Assign | ast.AnnAssign) and name in {
         t.id for t in (node.targets if isinstance(node, ast.Assign) else [node.target]) if isinstance(t, ast.Name)}
         for node in tree.body)
@@ -141,7 +142,7 @@ def test_no_module_fills_a_registry_when_imported() -> None:
     """Registration happens in `wire()` only, so what runs never depends on what happened to be imported."""
     found = []
     for path in SRC.rglob("*.py"):
-        for node in ast.parse(path.read_text("utf-8")).body:
+        for node in parse_source(path).body:
             call = node.value if isinstance(node, ast.Expr) else None
             if isinstance(call, ast.Call):
                 name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")

@@ -93,8 +93,7 @@ def declare(
     optional, or types a field narrower than the vendor reads it (`MethodDoc.corrected`).
     `overrides` replaces an argument's validation step, for argument shapes a page's example
     contradicts (one map or a list of them, a list wrapped in a map).
-    `owner` names the documents the arguments name by number, for the app's shop and warehouse
-    rights over them (`api/scope.py: Owner`).
+    `owner` names the documents the arguments name by number, for the app's rights (`api/scope.py`).
     """
 
     def register(handler: Handler) -> Handler:

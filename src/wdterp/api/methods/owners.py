@@ -1,4 +1,4 @@
-"""The documents writes name by number, for `@declare(..., owner=...)` (`api/scope.py: Owner`).
+"""The documents writes name by number, for the `owner=` of a method declaration (`api/scope.py: Owner`).
 
 A transfer order is owned by both its warehouses for the order's own writes (cancel, pending): an
 app must have both to act on it; its stockout by the source warehouse, its stockin by the target.
