@@ -30,6 +30,15 @@ def format_wire_time(value: datetime | None) -> str:
     return "" if value is None else value.strftime(WIRE_TIME_FORMAT)
 
 
+def wire_millis(value: datetime | str | None) -> int | str:
+    """A stored time as the pages' millisecond timestamp (毫秒级时间戳), "" when there is none. Stored
+    times are naive China time; a driver may hand them over as ISO text (SQLite)."""
+    if value is None or value == "":
+        return ""
+    when = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return int(when.replace(tzinfo=CHINA_TZ).timestamp() * 1000)
+
+
 def parse_wire_time(text: str) -> datetime:
     """Parse `YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DD`; raise ValueError otherwise."""
     text = text.strip()

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from wdterp.api.context import CallContext
 from wdterp.api.registry import declare
 from wdterp.api.wire import Envelope, search_shape
 from wdterp.domain.finance import invoices, payments, searches
-from wdterp.protocol.clock import CHINA_TZ
-
-
-def millis(value: datetime | None) -> int | str:
-    """The pages' 毫秒级时间戳 (server time UTC+8)."""
-    return "" if value is None else int(value.replace(tzinfo=CHINA_TZ).timestamp() * 1000)
-
+from wdterp.protocol.clock import wire_millis as millis
 
 # ---------------------------------------------------------------------------- platform bills
 

@@ -14,6 +14,7 @@ from wdterp.api.registry import declare
 from wdterp.api.wire import Columns, Envelope, documented_fields, wire_column
 from wdterp.domain.purchase import applies, autopilot, common, orders, provider_goods, searches
 from wdterp.domain.queries import split_list
+from wdterp.protocol.clock import wire_millis
 from wdterp.protocol.errors import ApiError, business_error
 
 #: the pages type line quantities Int, but decimals are a tenant setting (engine.quantity decides)
@@ -107,7 +108,7 @@ def query_provider_goods(ctx: CallContext, params: dict[str, Any]) -> dict[str, 
         followers = searches.employee_ids(conn, ctx.tenant_id, [row[_AT["_follower"]] for row in found])
         out: dict[str, list[Any]] = {name: [float(stock[s][name]) for s in spec_ids] for name in _GOODS_STOCK}
         out.update({name: [float(sales[name].get(s, 0)) for s in spec_ids] for name in _GOODS_SALES})
-        out["last_purchase_time"] = [rows.millis(_time(row[_AT["last_purchase_time"]])) for row in found]
+        out["last_purchase_time"] = [wire_millis(_time(row[_AT["last_purchase_time"]])) for row in found]
         out["follower_id"] = [followers.get(row[_AT["_follower"]], 0) for row in found]
         out["unit_name"] = wire_column(row[_AT["purchase_unit_name"]] or "无" for row in found)
         out["unit_ratio"] = [1.0] * len(found)

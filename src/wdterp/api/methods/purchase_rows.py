@@ -14,7 +14,6 @@ from sqlalchemy import Connection
 
 from wdterp.api.wire import Columns, documented_fields, wire_column
 from wdterp.domain.purchase import searches
-from wdterp.protocol.clock import CHINA_TZ
 from wdterp.storage.prepared import Search
 
 #: per line (a Core row), its computed figures by name
@@ -77,11 +76,6 @@ class DocumentShape:
         figures = [self.line_figures(line) for line in every]
         return {name: _wire(f[name] for f in figures) for name in self.line_computed}
 
-
-def millis(value: Any) -> int | str:
-    if value is None:
-        return ""
-    return int(value.replace(tzinfo=CHINA_TZ).timestamp() * 1000)
 
 
 # ---------------------------------------------------------------------------- the queries

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -14,14 +13,10 @@ from wdterp.domain.queries import Reader, by_id
 from wdterp.domain.sales import pages
 from wdterp.domain.sales.models import RawTrade
 from wdterp.domain.sales.pages import GOODS_FIELDS, LINE_READ, SPEC_FIELDS, TRADE_TABLE, L, T
-from wdterp.protocol.clock import CHINA_TZ
+from wdterp.protocol.clock import wire_millis as millis
 
 ZERO = Decimal(0)
 
-
-def millis(value: datetime | None) -> int | str:
-    """The TradeQuery pages' millisecond timestamps ("" when there is no time, e.g. not shipped)."""
-    return "" if value is None else int(value.replace(tzinfo=CHINA_TZ).timestamp() * 1000)
 
 
 # ---------------------------------------------------------------------------- raw trades

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from wdterp.api.context import CallContext
@@ -10,6 +9,7 @@ from wdterp.api.nested import by_parent, column
 from wdterp.api.registry import declare
 from wdterp.api.wire import Columns, documented_fields, search_shape
 from wdterp.domain.virtual_warehouse import searches, service
+from wdterp.protocol.clock import wire_millis as _millis
 
 QUERY = "setting.strategy.VirtualWarehouse.query"
 WAREHOUSE_SEARCH = "setting.strategy.VirtualWarehouse.warehouseSearch"
@@ -60,12 +60,6 @@ def warehouse_search(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]
 def stock_search(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return ctx.search(searches.stock(ctx.tenant_id, params, ctx.permitted_warehouses()), STOCK_ROWS)
 
-
-def _millis(value: Any) -> Any:
-    if value in (None, ""):
-        return ""
-    when = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return int(when.timestamp() * 1000)
 
 
 @declare(ORDER_SEARCH)

@@ -11,7 +11,6 @@ from typing import Any
 
 from wdterp.api.context import CallContext
 from wdterp.api.wire import Columns, documented_fields, wire_value
-from wdterp.protocol.clock import CHINA_TZ
 from wdterp.storage.prepared import Bound, Search
 
 Computed = Callable[[CallContext, list[Any]], dict[str, list[Any]]]
@@ -62,11 +61,6 @@ def as_datetime(raw: Any) -> datetime | None:
         return None
     return raw if isinstance(raw, datetime) else datetime.fromisoformat(str(raw))
 
-
-def millis(raw: Any) -> int | str:
-    """A time as the pages' millisecond timestamp ("" when there is none)."""
-    when = as_datetime(raw)
-    return "" if when is None else int(when.replace(tzinfo=CHINA_TZ).timestamp() * 1000)
 
 
 def decimal(raw: Any) -> Decimal:
