@@ -21,6 +21,14 @@ INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 
+def as_decimal(value: Any, default: Decimal = Decimal(0)) -> Decimal:
+    """A stored or validated number as a Decimal (SQLite hands over floats and ints, PostgreSQL
+    Decimals); `default` for none (None or "")."""
+    if value is None or value == "":
+        return default
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
 def _decimal_of(value: Any) -> Decimal | None:
     if isinstance(value, bool):
         return None

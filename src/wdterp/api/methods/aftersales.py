@@ -6,13 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from wdterp.api.context import CallContext
-from wdterp.api.methods.wms_transfer_rows import column, decimal, page, pick, wire_time
+from wdterp.api.methods.wms_transfer_rows import column, page, pick, wire_time
 from wdterp.api.registry import declare
 from wdterp.api.wire import documented_fields
 from wdterp.domain.aftersales import autopilot, searches, service
 from wdterp.domain.masterdata import service as masterdata
 from wdterp.protocol.clock import wire_millis as millis
 from wdterp.protocol.errors import ApiError, business_error
+from wdterp.protocol.numbers import as_decimal as decimal
 
 #: the pages type line `num` as Decimal; rows of one refund_no are its lines (one per oid)
 MAX_ROWS = 100

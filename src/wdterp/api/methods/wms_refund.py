@@ -6,13 +6,14 @@ from typing import Any
 
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
-from wdterp.api.methods.wms_transfer_rows import column, decimal, page, pick, wire_time
+from wdterp.api.methods.wms_transfer_rows import column, page, pick, wire_time
 from wdterp.api.registry import declare
 from wdterp.api.wire import documented_fields
 from wdterp.domain.aftersales import searches, service
 from wdterp.domain.documents.doclines import document_lines
 from wdterp.domain.documents.statuses import OrderType
 from wdterp.protocol.clock import wire_millis as millis
+from wdterp.protocol.numbers import as_decimal as decimal
 
 _FIXED = {"attach_type": 3, "operator_id": 0, "check_operator_id": 0, "reason_id": 0, "flag_id": 0, "note_count": 0,
           "adjust_num": 0, "src_order_type": OrderType.SALES_RETURN_IN}

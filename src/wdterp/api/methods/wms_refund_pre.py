@@ -8,13 +8,14 @@ from typing import Any
 from wdterp.api import docrows
 from wdterp.api.context import CallContext
 from wdterp.api.methods.owners import DOCUMENT, owner
-from wdterp.api.methods.wms_transfer_rows import column, decimal, page, pick, wire_time
+from wdterp.api.methods.wms_transfer_rows import column, page, pick, wire_time
 from wdterp.api.registry import declare
 from wdterp.api.wire import documented_fields
 from wdterp.domain.aftersales import prestockin
 from wdterp.domain.documents import engine
 from wdterp.domain.documents.doclines import document_lines
 from wdterp.domain.documents.statuses import OrderType
+from wdterp.protocol.numbers import as_decimal as decimal
 
 
 #: stockin_no is marked required, the page's own example leaves it out: without one the pre-stockin gets

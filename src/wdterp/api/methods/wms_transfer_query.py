@@ -6,13 +6,14 @@ from decimal import Decimal
 from typing import Any
 
 from wdterp.api.context import CallContext
-from wdterp.api.methods.wms_transfer_rows import column, decimal, page, pick, wire_time
+from wdterp.api.methods.wms_transfer_rows import column, page, pick, wire_time
 from wdterp.api.registry import declare
 from wdterp.api.wire import documented_fields
 from wdterp.domain.documents.doclines import document_lines
 from wdterp.domain.transfer import searches
 from wdterp.protocol.clock import wire_millis as millis
 from wdterp.protocol.errors import business_error
+from wdterp.protocol.numbers import as_decimal as decimal
 
 ZERO = Decimal(0)
 

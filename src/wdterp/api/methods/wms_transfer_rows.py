@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -62,9 +61,6 @@ def as_datetime(raw: Any) -> datetime | None:
     return raw if isinstance(raw, datetime) else datetime.fromisoformat(str(raw))
 
 
-
-def decimal(raw: Any) -> Decimal:
-    return raw if isinstance(raw, Decimal) else Decimal(str(raw or 0))
 
 
 def wire_time(raw: Any) -> str:

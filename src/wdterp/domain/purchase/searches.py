@@ -30,18 +30,13 @@ from wdterp.domain.purchase.models import (
     StockinPreOrderLine,
 )
 from wdterp.protocol.clock import now_china
+from wdterp.protocol.numbers import as_decimal as dec
 from wdterp.storage.prepared import Bound, Search, among, before, containing, equal, given, permitted, since
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
 _CHUNK = 500
 
-
-def dec(value: Any) -> Decimal:
-    """A driver's number as a Decimal (SQLite gives floats and ints, PostgreSQL Decimals)."""
-    if value is None:
-        return ZERO
-    return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
 def keyed_rows(conn: Connection, stmt: Any, ids: Sequence[Any], key: str) -> dict[Any, list[Any]]:

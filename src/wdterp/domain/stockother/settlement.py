@@ -20,14 +20,12 @@ from wdterp.domain.numbering.service import next_no
 from wdterp.domain.stockother.models import OtherInSettlement, OtherInSettlementLine, OtherOrder, OtherOrderLine
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
+from wdterp.protocol.numbers import as_decimal as _decimal
 
 SETTLE_PREFIX = "JS"
 AWAITING_CHECK, CHECKED = 20, 30
 ZERO = Decimal(0)
 
-
-def _decimal(value: Any, default: Decimal = ZERO) -> Decimal:
-    return default if value in (None, "") else Decimal(str(value))
 
 
 def find_order(session: Session, tenant_id: int, number: str, fuzzy: bool) -> OtherOrder:

@@ -24,6 +24,7 @@ from wdterp.domain.virtual_warehouse.models import VirtualOrder, VirtualOrderLin
 from wdterp.domain.virtual_warehouse.service import Source
 from wdterp.protocol.clock import now_china
 from wdterp.protocol.errors import ApiError, business_error
+from wdterp.protocol.numbers import as_decimal as _decimal
 
 PREFIX = "VO"
 LOCK, RELEASE, TRANSFER, PURCHASE = 1, 2, 3, 4
@@ -38,9 +39,6 @@ class CreateResult:
     order: VirtualOrder
     check_error: str | None = None
 
-
-def _decimal(value: Any, default: Decimal = ZERO) -> Decimal:
-    return default if value in (None, "") else Decimal(str(value))
 
 
 def _pre_time(values: dict[str, Any]) -> datetime | None:
